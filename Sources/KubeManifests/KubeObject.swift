@@ -1,0 +1,40 @@
+import SpliceYAML
+
+/// One Kubernetes object in an input: a document's root mapping, or an item of a `kind: List`.
+public struct KubeObject: Sendable {
+    /// The object's mapping node.
+    public let node: YAMLNode
+    /// The index of the document that holds it, in its stream.
+    public let documentIndex: Int
+    /// Its index in the `items` of a `kind: List`, when it is one.
+    public let listItemIndex: Int?
+
+    /// Makes an object view.
+    public init(node: YAMLNode, documentIndex: Int, listItemIndex: Int? = nil) {
+        self.node = node
+        self.documentIndex = documentIndex
+        self.listItemIndex = listItemIndex
+    }
+
+    /// `kind`, when it is a scalar.
+    public var kind: String? { node.string(at: ["kind"]) }
+    /// `apiVersion`, when it is a scalar.
+    public var apiVersion: String? { node.string(at: ["apiVersion"]) }
+    /// `metadata.name` (or `metadata.generateName` when there is no name).
+    public var name: String? { node.string(at: ["metadata", "name"]) ?? node.string(at: ["metadata", "generateName"]) }
+    /// `metadata.namespace`.
+    public var namespace: String? { node.string(at: ["metadata", "namespace"]) }
+    /// `metadata.labels` as strings.
+    public var labels: [String: String] {
+        Dictionary(node.lookup(["metadata", "labels"])?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
+    }
+    /// `metadata.annotations` as strings.
+    public var annotations: [String: String] {
+        Dictionary(node.lookup(["metadata", "annotations"])?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
+    }
+
+    /// `kind/name`, lowercased kind as kubectl prints it (`deployment/web`).
+    public var displayName: String {
+        "\((kind ?? "object").lowercased())/\(name ?? "<unnamed>")"
+    }
+}

@@ -1,0 +1,34 @@
+import SpliceYAML
+
+/// The Kubernetes objects of a parsed YAML stream, in order: each document's root mapping,
+/// with the items of a `kind: List` in place of the List itself.
+public struct ManifestStream: Sendable {
+    /// The parsed stream.
+    public let stream: YAMLStream
+    /// The objects found, in source order.
+    public let objects: [KubeObject]
+
+    /// Finds the objects of `stream`.
+    public init(_ stream: YAMLStream) {
+        self.stream = stream
+        var objects: [KubeObject] = []
+        for (index, document) in stream.documents.enumerated() {
+            let root = document.root
+            guard root.kind == .mapping else { continue }
+            if root.string(at: ["kind"]) == "List" || (root.string(at: ["kind"])?.hasSuffix("List") == true && root["items"]?.kind == .sequence) {
+                for (itemIndex, item) in (root["items"]?.items ?? []).enumerated() where item.kind == .mapping {
+                    objects.append(KubeObject(node: item, documentIndex: index, listItemIndex: itemIndex))
+                }
+            } else {
+                objects.append(KubeObject(node: root, documentIndex: index))
+            }
+        }
+        self.objects = objects
+    }
+
+    /// The workloads among the objects.
+    public var workloads: [Workload] { objects.compactMap(Workload.init) }
+
+    /// The source of the stream.
+    public var source: YAMLSource { stream.source }
+}

@@ -1,0 +1,76 @@
+import SpliceYAML
+
+/// An object with a pod template (or a Pod), seen through the paths its kind uses.
+public struct Workload: Sendable {
+    /// The object.
+    public let object: KubeObject
+    /// Its kind.
+    public let kind: WorkloadKind
+
+    /// Recognises `object` as a workload by its `kind` (any apiVersion).
+    public init?(_ object: KubeObject) {
+        guard let kindName = object.kind, let kind = WorkloadKind(rawValue: kindName) else { return nil }
+        self.object = object
+        self.kind = kind
+    }
+
+    /// The name, as `kind/name`.
+    public var displayName: String { object.displayName }
+
+    /// Whether the apiVersion is not the one this kind is usually served at.
+    public var hasUnusualAPIVersion: Bool {
+        guard let version = object.apiVersion else { return true }
+        return !kind.usualAPIVersions.contains(version)
+    }
+
+    /// The mapping that holds the `metadata` whose annotations are the workload's.
+    public var annotationOwner: YAMLNode? {
+        object.node.lookup(kind.annotationOwnerPath)
+    }
+
+    /// The workload annotations mapping node (`metadata.annotations`, or the job template's for a CronJob).
+    public var annotationsNode: YAMLNode? {
+        annotationOwner?.lookup(["metadata", "annotations"])
+    }
+
+    /// The workload annotations as strings.
+    public var annotations: [String: String] {
+        Dictionary(annotationsNode?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
+    }
+
+    /// The pod template's annotations mapping node.
+    public var podTemplateAnnotationsNode: YAMLNode? {
+        guard kind != .pod else { return nil }
+        return object.node.lookup(Array(kind.podSpecPath.dropLast()) + ["metadata", "annotations"])
+    }
+
+    /// The pod template's labels (the Pod's own labels for a Pod).
+    public var podLabels: [String: String] {
+        let path = kind == .pod ? ["metadata", "labels"] : Array(kind.podSpecPath.dropLast()) + ["metadata", "labels"]
+        return Dictionary(object.node.lookup(path)?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
+    }
+
+    /// The pod spec mapping, when there is one.
+    public var podSpec: YAMLNode? {
+        guard let spec = object.node.lookup(kind.podSpecPath), spec.kind == .mapping else { return nil }
+        return spec
+    }
+
+    /// Whether an Argo Rollout points at another workload's template (`spec.workloadRef`).
+    public var hasWorkloadRef: Bool {
+        kind == .rollout && object.node.lookup(["spec", "workloadRef"]) != nil
+    }
+
+    /// The containers of the pod spec.
+    public var containers: [Container] { containers(under: "containers", isInit: false) }
+
+    /// The init containers of the pod spec.
+    public var initContainers: [Container] { containers(under: "initContainers", isInit: true) }
+
+    private func containers(under key: String, isInit: Bool) -> [Container] {
+        guard let list = podSpec?[key], list.kind == .sequence else { return [] }
+        return list.items.enumerated().compactMap { index, item in
+            item.kind == .mapping ? Container(index: index, node: item, isInit: isInit) : nil
+        }
+    }
+}

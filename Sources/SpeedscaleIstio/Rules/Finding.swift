@@ -1,0 +1,35 @@
+import KubeManifests
+
+/// One thing a rule found, where it is, and what would fix it.
+public struct Finding: Sendable {
+    /// The rule that found it.
+    public let rule: RuleDescription
+    /// Its severity (the rule's default unless configured otherwise).
+    public var severity: Severity
+    /// What is wrong, naming the offending value.
+    public var message: String
+    /// The byte range at fault in the source.
+    public var range: Range<Int>
+    /// The changes that fix it; empty when only a person can.
+    public var fixes: [Fix]
+    /// Whether fixing it replaces a value someone set on purpose (inject needs `--overwrite`).
+    public var isConflict: Bool
+
+    /// Makes a finding at the rule's default severity.
+    public init(_ rule: RuleDescription, _ message: String, at range: Range<Int>, fixes: [Fix] = [], isConflict: Bool = false) {
+        self.rule = rule
+        self.severity = rule.severity
+        self.message = message
+        self.range = range
+        self.fixes = fixes
+        self.isConflict = isConflict
+    }
+}
+
+/// A change that brings a workload in line with a rule.
+public enum Fix: Sendable, Equatable {
+    /// Give the workload annotation `key` the string `value` (added, or replaced).
+    case setAnnotation(key: String, value: String)
+    /// Give the variable `name` the value `value` in the container at `container` (added, or replaced).
+    case setEnv(container: Int, name: String, value: String)
+}

@@ -1,0 +1,54 @@
+/// One splice on the source bytes: replace `range` with `replacement`. An empty range inserts.
+public struct Edit: Sendable, Equatable {
+    /// The byte range replaced.
+    public var range: Range<Int>
+    /// The bytes put in its place.
+    public var replacement: [UInt8]
+
+    /// Makes an edit from bytes.
+    public init(range: Range<Int>, replacement: [UInt8]) {
+        self.range = range
+        self.replacement = replacement
+    }
+
+    /// Makes an edit from text.
+    public init(range: Range<Int>, text: String) {
+        self.init(range: range, replacement: Array(text.utf8))
+    }
+
+    /// An insertion of `text` at `offset`.
+    public static func insert(_ text: String, at offset: Int) -> Edit {
+        Edit(range: offset..<offset, text: text)
+    }
+}
+
+/// Edits that cannot be applied together.
+public struct EditConflict: Error, Sendable, CustomStringConvertible {
+    /// What overlapped.
+    public var description: String
+}
+
+extension YAMLSource {
+    /// The source with `edits` spliced in. Edits must not overlap; insertions at the same
+    /// offset are applied in the order given.
+    /// - Throws: ``EditConflict`` when two edits overlap or one falls outside the source.
+    public func applying(_ edits: [Edit]) throws(EditConflict) -> [UInt8] {
+        guard !edits.isEmpty else { return bytes }
+        let ordered = edits.enumerated().sorted {
+            ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+        }.map(\.element)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.replacement.count })
+        var cursor = 0
+        for edit in ordered {
+            guard edit.range.lowerBound >= cursor, edit.range.upperBound <= bytes.count else {
+                throw EditConflict(description: "edit at bytes \(edit.range) overlaps another edit or leaves the source")
+            }
+            output.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+            output.append(contentsOf: edit.replacement)
+            cursor = edit.range.upperBound
+        }
+        output.append(contentsOf: bytes[cursor...])
+        return output
+    }
+}

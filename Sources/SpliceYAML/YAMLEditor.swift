@@ -1,0 +1,322 @@
+/// Plans splice edits on one document so that new text looks like the text around it:
+/// same indentation, same sequence style, same flow or block style, same line ending.
+/// The editor never rewrites anything it was not asked to change.
+public struct YAMLEditor: Sendable {
+    /// The source the document was parsed from.
+    public let source: YAMLSource
+    /// The document's indentation habits.
+    public let layout: BlockLayout
+    /// Whether the document is written as JSON (its root is a flow mapping); new keys and
+    /// strings are then always double-quoted.
+    public let isJSON: Bool
+    /// Whether the document's root spans several lines (pretty-printed JSON does).
+    let rootIsMultiline: Bool
+
+    /// Makes an editor for `document` of `source`.
+    public init(source: YAMLSource, document: YAMLDocument) {
+        self.source = source
+        self.layout = BlockLayout.infer(from: document.root, in: source)
+        let root = document.root
+        self.isJSON = root.isFlow && root.kind == .mapping
+        self.rootIsMultiline = source.lineIndex(ofByte: root.start) != source.lineIndex(ofByte: max(root.start, root.end - 1))
+    }
+
+    private var newline: String { source.lineEnding.rawValue }
+
+    // MARK: - Public operations
+
+    /// Appends `entries` after the last entry of `mapping`, in its style.
+    public func appendEntries(_ entries: [NewEntry], to mapping: YAMLNode) -> [Edit] {
+        guard !entries.isEmpty else { return [] }
+        let texts = entries.map { ($0.key, $0.value) }
+        if mapping.isFlow || mapping.pairs.isEmpty {
+            return appendToFlow(mapping, texts: texts.map { key, value in { indent in flowKey(key) + ": " + flowText(value, indent: indent) } })
+        }
+        let indent = source.byteColumn(of: mapping.pairs[0].key.start)
+        let lines = entries.flatMap { blockLines($0, indent: indent) }
+        return [insertLines(lines, after: mapping.end)]
+    }
+
+    /// Appends `items` after the last item of `sequence`, in its style (indented or
+    /// indentless block, or flow).
+    public func appendItems(_ items: [NewValue], to sequence: YAMLNode) -> [Edit] {
+        guard !items.isEmpty else { return [] }
+        if sequence.isFlow || sequence.items.isEmpty {
+            return appendToFlow(sequence, texts: items.map { item in { indent in flowText(item, indent: indent) } })
+        }
+        let first = sequence.items[0]
+        let dash = Self.dashOffset(before: first, in: source)
+        let dashColumn = dash.map { source.byteColumn(of: $0) } ?? max(0, source.byteColumn(of: first.start) - layout.itemIndent)
+        var itemIndent = layout.itemIndent
+        if let dash, source.lineIndex(ofByte: dash) == source.lineIndex(ofByte: first.start) {
+            itemIndent = source.byteColumn(of: first.start) - dashColumn
+        }
+        let lines = items.flatMap { itemLines($0, dashIndent: dashColumn, itemIndent: itemIndent) }
+        return [insertLines(lines, after: sequence.end)]
+    }
+
+    /// Gives a key whose value is null (`key:`, `key: ~`, `key: null`) the value `value`.
+    /// `parent` is the mapping that holds `pair`.
+    public func replaceNullValue(of pair: YAMLPair, in parent: YAMLNode, with value: NewValue) -> [Edit] {
+        let old = pair.value
+        if parent.isFlow {
+            return [Edit(range: old.start..<old.end, text: flowText(value, indent: nil))]
+        }
+        var edits: [Edit] = []
+        // Drop an explicit `~` / `null` together with the spaces before it.
+        var cut = old.start
+        while cut > pair.key.end && (source.bytes[cut - 1] == 0x20 || source.bytes[cut - 1] == 0x09) { cut -= 1 }
+        let keyIndent = source.byteColumn(of: pair.key.start)
+        switch value {
+        case .string:
+            let text = " " + blockScalar(value)
+            edits.append(Edit(range: cut..<old.end, text: text))
+        case .mapping(let entries) where !entries.isEmpty:
+            if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
+            let lines = entries.flatMap { blockLines($0, indent: keyIndent + layout.mappingIndent) }
+            edits.append(insertLines(lines, after: old.end))
+        case .sequence(let items) where !items.isEmpty:
+            if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
+            let lines = items.flatMap { itemLines($0, dashIndent: keyIndent + layout.sequenceIndent, itemIndent: layout.itemIndent) }
+            edits.append(insertLines(lines, after: old.end))
+        case .mapping, .sequence:
+            edits.append(Edit(range: cut..<old.end, text: " " + flowText(value, indent: nil)))
+        }
+        return edits
+    }
+
+    /// Replaces the text of a scalar with `value`, keeping its quoting style where it can.
+    /// `inFlow` tells whether the scalar sits inside a flow collection.
+    public func replaceScalar(_ node: YAMLNode, with value: String, inFlow: Bool) -> Edit {
+        let text: String
+        switch node.scalarStyle {
+        case .plain where !isJSON && PlainScalar.canWritePlain(value, inFlow: inFlow):
+            text = value
+        case .singleQuoted where !value.unicodeScalars.contains { $0.value < 0x20 }:
+            text = "'" + value.replacing("'", with: "''") + "'"
+        default:
+            text = PlainScalar.doubleQuoted(value)
+        }
+        return Edit(range: node.contentStart..<node.end, text: text)
+    }
+
+    /// Removes the entries of `mapping` at `indexes`. When every entry goes, the mapping
+    /// becomes `{}` (so the key that holds it stays valid).
+    public func removeEntries(at indexes: [Int], from mapping: YAMLNode) -> [Edit] {
+        let spans = mapping.pairs.map { ($0.key.start, $0.value.end) }
+        return removeChildren(at: Set(indexes), spans: spans, of: mapping, emptyText: "{}")
+    }
+
+    /// Removes the items of `sequence` at `indexes`. When every item goes, the sequence
+    /// becomes `[]`.
+    public func removeItems(at indexes: [Int], from sequence: YAMLNode) -> [Edit] {
+        let spans = sequence.items.map { item -> (Int, Int) in
+            (sequence.isFlow ? item.start : (Self.dashOffset(before: item, in: source) ?? item.start), item.end)
+        }
+        return removeChildren(at: Set(indexes), spans: spans, of: sequence, emptyText: "[]")
+    }
+
+    /// The offset of the `-` that introduces a block sequence item, when it is on the item's line
+    /// or the line before.
+    public static func dashOffset(before item: YAMLNode, in source: YAMLSource) -> Int? {
+        var position = item.start - 1
+        let bytes = source.bytes
+        while position >= 0 && (bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D) {
+            position -= 1
+        }
+        return position >= 0 && bytes[position] == UInt8(ascii: "-") ? position : nil
+    }
+
+    // MARK: - Removal
+
+    private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String) -> [Edit] {
+        guard !indexes.isEmpty else { return [] }
+        if indexes.count == spans.count {
+            if node.isFlow {
+                return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
+            }
+            // A block collection that loses every child: the key keeps an empty flow value.
+            var start = spans[0].0
+            while start > 0 && (source.bytes[start - 1] == 0x20) { start -= 1 }
+            var cutStart = start
+            if cutStart > 0 && source.bytes[cutStart - 1] == 0x0A {
+                cutStart -= 1
+                if cutStart > 0 && source.bytes[cutStart - 1] == 0x0D { cutStart -= 1 }
+            }
+            let end = lineEnd(after: spans[spans.count - 1].1)
+            return [Edit(range: cutStart..<end, text: " " + emptyText)]
+        }
+        if node.isFlow {
+            var edits: [Edit] = []
+            for index in indexes.sorted() {
+                // Remove the child with the separator before it (or after it, for the first).
+                if index > 0 {
+                    edits.append(Edit(range: spans[index - 1].1..<spans[index].1, text: ""))
+                } else {
+                    edits.append(Edit(range: spans[0].0..<spans[1].0, text: ""))
+                }
+            }
+            return mergeAdjacent(edits)
+        }
+        return indexes.sorted().map { index in
+            let start = source.lineStart(ofByte: spans[index].0)
+            let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[index].1))
+            var range = start..<end
+            // The last line of a file without a final newline: take the line break before it instead.
+            if end == source.bytes.count && !source.endsWithNewline && start > 0 {
+                var from = start - 1
+                if from > 0 && source.bytes[from - 1] == 0x0D { from -= 1 }
+                range = from..<end
+            }
+            return Edit(range: range, text: "")
+        }
+    }
+
+    private func mergeAdjacent(_ edits: [Edit]) -> [Edit] {
+        var merged: [Edit] = []
+        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            if let last = merged.last, last.range.upperBound >= edit.range.lowerBound {
+                merged[merged.count - 1] = Edit(range: last.range.lowerBound..<max(last.range.upperBound, edit.range.upperBound), text: "")
+            } else {
+                merged.append(edit)
+            }
+        }
+        return merged
+    }
+
+    /// The offset of the last byte of content on the line that holds `offset - 1` (a node's end).
+    private func lineEndOffset(of end: Int) -> Int {
+        max(0, end - 1)
+    }
+
+    /// The offset just before the line break that ends the line holding `end - 1`.
+    private func lineEnd(after end: Int) -> Int {
+        var position = max(0, end - 1)
+        let bytes = source.bytes
+        while position < bytes.count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
+        return position
+    }
+
+    // MARK: - Block rendering
+
+    /// Inserts whole lines after the line on which content ends at `offset`.
+    private func insertLines(_ lines: [String], after offset: Int) -> Edit {
+        let count = source.bytes.count
+        var point: Int
+        if offset >= count {
+            point = count
+        } else if offset > 0 && source.byteColumn(of: offset) == 0 {
+            point = offset
+        } else {
+            point = source.nextLineStart(afterByte: offset)
+        }
+        let body = lines.joined(separator: newline)
+        if point == count && !source.endsWithNewline {
+            return .insert(newline + body, at: point)
+        }
+        point = min(point, count)
+        return .insert(body + newline, at: point)
+    }
+
+    private func blockKey(_ key: String) -> String {
+        PlainScalar.canWritePlain(key, inFlow: false) ? key : PlainScalar.doubleQuoted(key)
+    }
+
+    private func blockScalar(_ value: NewValue) -> String {
+        guard case .string(let text, let quoted) = value else { return flowText(value, indent: nil) }
+        return !quoted && PlainScalar.canWritePlain(text, inFlow: false) ? text : PlainScalar.doubleQuoted(text)
+    }
+
+    private func blockLines(_ entry: NewEntry, indent: Int) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        let head = pad + blockKey(entry.key) + ":"
+        switch entry.value {
+        case .string:
+            return [head + " " + blockScalar(entry.value)]
+        case .mapping(let entries) where !entries.isEmpty:
+            return [head] + entries.flatMap { blockLines($0, indent: indent + layout.mappingIndent) }
+        case .sequence(let items) where !items.isEmpty:
+            return [head] + items.flatMap { itemLines($0, dashIndent: indent + layout.sequenceIndent, itemIndent: layout.itemIndent) }
+        case .mapping, .sequence:
+            return [head + " " + flowText(entry.value, indent: nil)]
+        }
+    }
+
+    private func itemLines(_ value: NewValue, dashIndent: Int, itemIndent: Int) -> [String] {
+        let prefix = String(repeating: " ", count: dashIndent) + "-" + String(repeating: " ", count: max(1, itemIndent - 1))
+        let contentIndent = dashIndent + max(2, itemIndent)
+        var lines: [String]
+        switch value {
+        case .string:
+            return [prefix + blockScalar(value)]
+        case .mapping(let entries) where !entries.isEmpty:
+            lines = entries.flatMap { blockLines($0, indent: contentIndent) }
+        case .sequence(let items) where !items.isEmpty:
+            lines = items.flatMap { itemLines($0, dashIndent: contentIndent, itemIndent: itemIndent) }
+        case .mapping, .sequence:
+            return [prefix + flowText(value, indent: nil)]
+        }
+        lines[0] = prefix + lines[0].dropFirst(contentIndent)
+        return lines
+    }
+
+    // MARK: - Flow rendering
+
+    private func flowKey(_ key: String) -> String {
+        !isJSON && PlainScalar.canWritePlain(key, inFlow: true) ? key : PlainScalar.doubleQuoted(key)
+    }
+
+    /// A value in flow style; with an indent, spread over lines as pretty-printed JSON is.
+    private func flowText(_ value: NewValue, indent: Int?) -> String {
+        switch value {
+        case .string(let text, let quoted):
+            return !isJSON && !quoted && PlainScalar.canWritePlain(text, inFlow: true) ? text : PlainScalar.doubleQuoted(text)
+        case .mapping(let entries):
+            let parts = entries.map { ($0.key, $0.value) }
+            return bracketed("{", "}", parts.map { key, value in { inner in flowKey(key) + ": " + flowText(value, indent: inner) } }, indent: indent)
+        case .sequence(let items):
+            return bracketed("[", "]", items.map { item in { inner in flowText(item, indent: inner) } }, indent: indent)
+        }
+    }
+
+    private func bracketed(_ open: String, _ close: String, _ parts: [(Int?) -> String], indent: Int?) -> String {
+        guard !parts.isEmpty else { return open + close }
+        guard let indent else { return open + parts.map { $0(nil) }.joined(separator: ", ") + close }
+        let inner = indent + layout.flowIndent
+        let pad = String(repeating: " ", count: inner)
+        return open + newline + parts.map { pad + $0(inner) }.joined(separator: "," + newline) + newline
+            + String(repeating: " ", count: indent) + close
+    }
+
+    /// Adds rendered children to a flow collection (or an empty block one, which cannot occur).
+    private func appendToFlow(_ node: YAMLNode, texts: [(Int?) -> String]) -> [Edit] {
+        let children: [(start: Int, end: Int)] = node.kind == .mapping
+            ? node.pairs.map { ($0.key.start, $0.value.end) }
+            : node.items.map { ($0.start, $0.end) }
+        let open = node.contentStart
+        let close = node.end - 1
+        guard let last = children.last else {
+            let multiline = source.lineIndex(ofByte: open) != source.lineIndex(ofByte: close) || (isJSON && rootIsMultiline)
+            if multiline {
+                let base = source.indentation(ofLineAt: open)
+                let inner = base + layout.flowIndent
+                let pad = String(repeating: " ", count: inner)
+                let body = texts.map { pad + $0(inner) }.joined(separator: "," + newline)
+                return [Edit(range: open + 1..<close, text: newline + body + newline + String(repeating: " ", count: base))]
+            }
+            return [Edit(range: open + 1..<close, text: texts.map { $0(nil) }.joined(separator: ", "))]
+        }
+        if source.lineIndex(ofByte: last.start) != source.lineIndex(ofByte: open) {
+            let column = source.byteColumn(of: last.start)
+            let pad = String(repeating: " ", count: column)
+            let indent: Int? = isJSON ? source.indentation(ofLineAt: last.start) : nil
+            return [.insert(texts.map { "," + newline + pad + $0(indent) }.joined(), at: last.end)]
+        }
+        var separator = ", "
+        if children.count >= 2 {
+            let between = source.text(children[0].end..<children[1].start)
+            if !between.contains("\n") { separator = between }
+        }
+        return [.insert(texts.map { separator + $0(nil) }.joined(), at: last.end)]
+    }
+}
