@@ -32,8 +32,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML"]),
-        .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SpliceYAML"]),
+        // Paths to Fixtures/ and ../shared/corpus, and a runner for the built executable.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "TestSupport"]),
+        .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SpliceYAML", "TestSupport"]),
     ]
 )

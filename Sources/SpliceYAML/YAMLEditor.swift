@@ -34,7 +34,7 @@ public struct YAMLEditor: Sendable {
         }
         let indent = source.byteColumn(of: mapping.pairs[0].key.start)
         let lines = entries.flatMap { blockLines($0, indent: indent) }
-        return [insertLines(lines, after: mapping.end)]
+        return [insertLines(lines, after: mapping.end, childColumn: indent)]
     }
 
     /// Appends `items` after the last item of `sequence`, in its style (indented or
@@ -52,7 +52,7 @@ public struct YAMLEditor: Sendable {
             itemIndent = source.byteColumn(of: first.start) - dashColumn
         }
         let lines = items.flatMap { itemLines($0, dashIndent: dashColumn, itemIndent: itemIndent) }
-        return [insertLines(lines, after: sequence.end)]
+        return [insertLines(lines, after: sequence.end, childColumn: dashColumn)]
     }
 
     /// Gives a key whose value is null (`key:`, `key: ~`, `key: null`) the value `value`.
@@ -74,11 +74,11 @@ public struct YAMLEditor: Sendable {
         case .mapping(let entries) where !entries.isEmpty:
             if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
             let lines = entries.flatMap { blockLines($0, indent: keyIndent + layout.mappingIndent) }
-            edits.append(insertLines(lines, after: old.end))
+            edits.append(insertLines(lines, after: old.end, childColumn: keyIndent))
         case .sequence(let items) where !items.isEmpty:
             if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
             let lines = items.flatMap { itemLines($0, dashIndent: keyIndent + layout.sequenceIndent, itemIndent: layout.itemIndent) }
-            edits.append(insertLines(lines, after: old.end))
+            edits.append(insertLines(lines, after: old.end, childColumn: keyIndent))
         case .mapping, .sequence:
             edits.append(Edit(range: cut..<old.end, text: " " + flowText(value, indent: nil)))
         }
@@ -199,8 +199,10 @@ public struct YAMLEditor: Sendable {
 
     // MARK: - Block rendering
 
-    /// Inserts whole lines after the line on which content ends at `offset`.
-    private func insertLines(_ lines: [String], after offset: Int) -> Edit {
+    /// Inserts whole lines after the line on which content ends at `offset`, and after the
+    /// comment lines that follow it indented deeper than `childColumn` (they belong to the
+    /// last child); comments at the child's own column or left of it stay after the new lines.
+    private func insertLines(_ lines: [String], after offset: Int, childColumn: Int) -> Edit {
         let count = source.bytes.count
         var point: Int
         if offset >= count {
@@ -210,12 +212,24 @@ public struct YAMLEditor: Sendable {
         } else {
             point = source.nextLineStart(afterByte: offset)
         }
+        while point < count, let comment = commentLineIndentation(at: point), comment > childColumn {
+            point = source.nextLineStart(afterByte: point)
+        }
         let body = lines.joined(separator: newline)
         if point == count && !source.endsWithNewline {
             return .insert(newline + body, at: point)
         }
         point = min(point, count)
         return .insert(body + newline, at: point)
+    }
+
+    /// The indentation of the line starting at `offset` when it holds only a comment.
+    private func commentLineIndentation(at offset: Int) -> Int? {
+        let bytes = source.bytes
+        var position = offset
+        while position < bytes.count && bytes[position] == 0x20 { position += 1 }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "#") else { return nil }
+        return position - offset
     }
 
     private func blockKey(_ key: String) -> String {

@@ -1,4 +1,3 @@
-import SpliceYAML
 
 extension YAMLNode {
     /// The node at a path of mapping keys below this one, if every step exists.
