@@ -4,21 +4,26 @@ public struct Edit: Sendable, Equatable {
     public var range: Range<Int>
     /// The bytes put in its place.
     public var replacement: [UInt8]
+    /// For insertions of whole lines, the column they are indented to. Where several
+    /// insertions meet at one offset (nested collections that end together), the deeper
+    /// lines go first, so each lands inside the collection it belongs to.
+    public var depth: Int
 
     /// Makes an edit from bytes.
-    public init(range: Range<Int>, replacement: [UInt8]) {
+    public init(range: Range<Int>, replacement: [UInt8], depth: Int = 0) {
         self.range = range
         self.replacement = replacement
+        self.depth = depth
     }
 
     /// Makes an edit from text.
-    public init(range: Range<Int>, text: String) {
-        self.init(range: range, replacement: Array(text.utf8))
+    public init(range: Range<Int>, text: String, depth: Int = 0) {
+        self.init(range: range, replacement: Array(text.utf8), depth: depth)
     }
 
     /// An insertion of `text` at `offset`.
-    public static func insert(_ text: String, at offset: Int) -> Edit {
-        Edit(range: offset..<offset, text: text)
+    public static func insert(_ text: String, at offset: Int, depth: Int = 0) -> Edit {
+        Edit(range: offset..<offset, text: text, depth: depth)
     }
 }
 
@@ -30,12 +35,12 @@ public struct EditConflict: Error, Sendable, CustomStringConvertible {
 
 extension YAMLSource {
     /// The source with `edits` spliced in. Edits must not overlap; insertions at the same
-    /// offset are applied in the order given.
+    /// offset go deepest first, then in the order given.
     /// - Throws: ``EditConflict`` when two edits overlap or one falls outside the source.
     public func applying(_ edits: [Edit]) throws(EditConflict) -> [UInt8] {
         guard !edits.isEmpty else { return bytes }
         let ordered = edits.enumerated().sorted {
-            ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+            ($0.element.range.lowerBound, -$0.element.depth, $0.offset) < ($1.element.range.lowerBound, -$1.element.depth, $1.offset)
         }.map(\.element)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.replacement.count })

@@ -37,6 +37,24 @@ public struct YAMLEditor: Sendable {
         return [insertLines(lines, after: mapping.end, childColumn: indent)]
     }
 
+    /// Inserts `entries` just before the key `key` of a block mapping (above the comment lines
+    /// that lead into it), or appends them when that key is absent or shares its line.
+    public func insertEntries(_ entries: [NewEntry], before key: String, in mapping: YAMLNode) -> [Edit] {
+        guard !mapping.isFlow, let pair = mapping.pair(forKey: key),
+              source.indentation(ofLineAt: pair.key.start) == source.byteColumn(of: pair.key.start) else {
+            return appendEntries(entries, to: mapping)
+        }
+        let indent = source.byteColumn(of: pair.key.start)
+        var point = source.lineStart(ofByte: pair.key.start)
+        while point > 0 {
+            let previous = source.lineStart(ofByte: point - 1)
+            guard commentLineIndentation(at: previous) == indent else { break }
+            point = previous
+        }
+        let lines = entries.flatMap { blockLines($0, indent: indent) }
+        return [.insert(lines.joined(separator: newline) + newline, at: point)]
+    }
+
     /// Appends `items` after the last item of `sequence`, in its style (indented or
     /// indentless block, or flow).
     public func appendItems(_ items: [NewValue], to sequence: YAMLNode) -> [Edit] {
@@ -217,10 +235,10 @@ public struct YAMLEditor: Sendable {
         }
         let body = lines.joined(separator: newline)
         if point == count && !source.endsWithNewline {
-            return .insert(newline + body, at: point)
+            return .insert(newline + body, at: point, depth: childColumn)
         }
         point = min(point, count)
-        return .insert(body + newline, at: point)
+        return .insert(body + newline, at: point, depth: childColumn)
     }
 
     /// The indentation of the line starting at `offset` when it holds only a comment.

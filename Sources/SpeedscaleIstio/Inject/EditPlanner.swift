@@ -21,7 +21,7 @@ struct EditPlanner {
         }
         let quoted = values.map { NewEntry($0.key, .quoted($0.value)) }
         guard let metadataPair = owner.pair(forKey: "metadata") else {
-            return editor.appendEntries([NewEntry("metadata", .mapping([NewEntry("annotations", .mapping(quoted))]))], to: owner)
+            return editor.insertEntries([NewEntry("metadata", .mapping([NewEntry("annotations", .mapping(quoted))]))], before: "spec", in: owner)
         }
         let metadata = metadataPair.value
         try checkEditable(metadata, at: "metadata")
