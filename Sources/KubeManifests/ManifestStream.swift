@@ -29,6 +29,15 @@ public struct ManifestStream: Sendable {
     /// The workloads among the objects.
     public var workloads: [Workload] { objects.compactMap(Workload.init) }
 
+    /// The Istio `Sidecar`s among the objects.
+    public var sidecars: [IstioSidecar] { objects.compactMap(IstioSidecar.init) }
+
+    /// The Istio `VirtualService`s among the objects.
+    public var virtualServices: [VirtualService] { objects.compactMap(VirtualService.init) }
+
+    /// The `Service`s among the objects.
+    public var services: [KubeService] { objects.compactMap(KubeService.init) }
+
     /// The source of the stream.
     public var source: YAMLSource { stream.source }
 }

@@ -44,6 +44,10 @@ public struct InjectOptions: Sendable, Equatable {
     public var istioCNI: Bool = false
     /// Whether to replace conflicting values instead of failing.
     public var overwrite: Bool = false
+    /// Whether to add the Speedscale namespace to Istio `Sidecar` egress hosts (D7).
+    public var sidecarEgress: Bool = true
+    /// The namespace Speedscale runs in.
+    public var speedscaleNamespace: String = "speedscale"
 
     /// Options with every default.
     public init() {}

@@ -46,6 +46,12 @@ struct Inject: ParsableCommand {
     @Flag(help: "Also write http_proxy and https_proxy.")
     var lowercaseEnv = false
 
+    @Flag(help: "Do not add the Speedscale namespace to Istio Sidecar egress hosts.")
+    var noSidecarEgress = false
+
+    @Option(help: ArgumentHelp("The namespace Speedscale runs in.", valueName: "namespace"))
+    var speedscaleNamespace: String = "speedscale"
+
     @Flag(help: "Replace conflicting annotation and variable values instead of failing.")
     var overwrite = false
 
@@ -73,6 +79,8 @@ struct Inject: ParsableCommand {
         options.proxyEnvHost = proxyEnvHost
         options.lowercaseEnv = lowercaseEnv
         options.overwrite = overwrite
+        options.sidecarEgress = !noSidecarEgress
+        options.speedscaleNamespace = speedscaleNamespace
         return options
     }
 
@@ -84,18 +92,18 @@ struct Inject: ParsableCommand {
             StandardError.write("error: \(error.description)\n")
             throw ExitCode(2)
         }
-        let injector = Injector(options: options)
-        var results: [InjectionResult] = []
-        for input in inputs {
-            do {
-                results.append(try injector.inject(YAMLSource(input.bytes), file: input.name))
-            } catch {
-                StandardError.write("\(error.description)\n")
-                throw ExitCode(2)
-            }
+        let results: [InjectionResult]
+        do {
+            results = try Injector(options: options).inject(inputs.map { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) })
+        } catch {
+            StandardError.write("\(error.description)\n")
+            throw ExitCode(2)
         }
         let outcomes = results.flatMap(\.outcomes)
         ReportPrinter.print(outcomes)
+        for note in results.flatMap(\.notes) {
+            StandardError.write("note: \(note)\n")
+        }
         let failed = outcomes.filter(\.isFailure)
         if !failed.isEmpty && !skipFailed {
             StandardError.write("error: \(failed.count) workload(s) could not be injected; nothing was written (use --skip-failed to write the rest)\n")

@@ -20,44 +20,23 @@ public struct Injector: Sendable {
     /// reported); the caller decides whether to write the rest.
     /// - Throws: ``InjectError`` when the input does not parse, or an edit would break it.
     public func inject(_ source: YAMLSource, file: String) throws(InjectError) -> InjectionResult {
-        let stream: YAMLStream
-        do {
-            stream = try YAMLStream(parsing: source)
-        } catch {
-            throw .unparsable(file: file, error: error)
+        try inject([ManifestInput(file: file, source: source)])[0]
+    }
+
+    /// Injects every workload of `inputs`, and adds the Speedscale egress host to the Istio
+    /// `Sidecar`s of their namespaces (D7), across all inputs.
+    /// - Throws: ``InjectError`` when an input does not parse, or an edit would break it.
+    public func inject(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
+        let parsed = try inputs.map { input throws(InjectError) in try ParsedInput(input) }
+        var plans = parsed.map { FilePlan(parsed: $0) }
+        for index in plans.indices {
+            plans[index].planWorkloads(with: self)
         }
-        let manifests = ManifestStream(stream)
-        var editors: [Int: YAMLEditor] = [:]
-        var edits: [Edit] = []
-        var outcomes: [WorkloadOutcome] = []
-        for workload in manifests.workloads {
-            let documentIndex = workload.object.documentIndex
-            let editor = editors[documentIndex] ?? YAMLEditor(source: source, document: stream.documents[documentIndex])
-            editors[documentIndex] = editor
-            let (status, workloadEdits) = plan(workload, source: source, editor: editor)
-            edits += workloadEdits
-            var notes: [String] = []
-            if workload.hasUnusualAPIVersion {
-                notes.append("apiVersion \(workload.object.apiVersion ?? "<none>") is unusual for \(workload.kind.rawValue); handled by kind")
-            }
-            outcomes.append(WorkloadOutcome(
-                name: workload.displayName, namespace: workload.object.namespace, file: file,
-                line: source.location(ofByte: workload.object.node.start).line, status: status, notes: notes))
+        if options.sidecarEgress {
+            SidecarEgressPlanner(options: options).plan(&plans)
         }
-        let output: [UInt8]
-        do {
-            output = try source.applying(edits)
-        } catch {
-            throw .internalError(file: file, message: error.description)
-        }
-        if !edits.isEmpty {
-            do {
-                _ = try YAMLStream(parsing: output)
-            } catch {
-                throw .internalError(file: file, message: "the edited document no longer parses (\(error)); nothing was written")
-            }
-        }
-        return InjectionResult(file: file, original: source.bytes, output: output, outcomes: outcomes)
+        VirtualServiceNotes.add(to: &plans)
+        return try plans.map { plan throws(InjectError) in try plan.result() }
     }
 
     /// The status and edits of one workload.
@@ -89,6 +68,7 @@ public struct Injector: Sendable {
                 switch fix {
                 case .setAnnotation(let key, let value): annotationValues.append((key, value))
                 case .setEnv(let container, let name, let value): environment[container, default: []].append((name, value))
+                case .addEgressHost: break
                 }
             }
         }
@@ -115,10 +95,21 @@ public struct InjectionResult: Sendable {
     public let file: String
     /// The input bytes.
     public let original: [UInt8]
+    /// Remarks about the input as a whole (for example a VirtualService to check by hand).
+    public var notes: [String] = []
     /// The output bytes (failed workloads left as they were).
     public let output: [UInt8]
-    /// One outcome per workload, in source order.
+    /// One outcome per workload (and per Istio object changed), in source order.
     public let outcomes: [WorkloadOutcome]
+
+    /// Makes a result.
+    public init(file: String, original: [UInt8], output: [UInt8], outcomes: [WorkloadOutcome], notes: [String] = []) {
+        self.file = file
+        self.original = original
+        self.output = output
+        self.outcomes = outcomes
+        self.notes = notes
+    }
 
     /// Whether the output differs from the input.
     public var changed: Bool { output != original }

@@ -32,4 +32,23 @@ public enum Fix: Sendable, Equatable {
     case setAnnotation(key: String, value: String)
     /// Give the variable `name` the value `value` in the container at `container` (added, or replaced).
     case setEnv(container: Int, name: String, value: String)
+    /// Add `host` to the hosts of the Sidecar egress listener at `listener`.
+    case addEgressHost(listener: Int, host: String)
+}
+
+/// A finding about an object of a run's inputs, with where it is.
+public struct LocatedFinding: Sendable {
+    /// The index of the input (file) that holds the object.
+    public let input: Int
+    /// The object the finding is about.
+    public let object: KubeObject
+    /// The finding.
+    public var finding: Finding
+
+    /// Makes a located finding.
+    public init(input: Int, object: KubeObject, finding: Finding) {
+        self.input = input
+        self.object = object
+        self.finding = finding
+    }
 }

@@ -1,0 +1,96 @@
+import KubeManifests
+import SpliceYAML
+
+/// One input to transform: its name (`-` for standard input) and its bytes.
+public struct ManifestInput: Sendable {
+    /// The path as the user gave it, or `-`.
+    public let file: String
+    /// The bytes.
+    public let source: YAMLSource
+
+    /// Makes an input.
+    public init(file: String, source: YAMLSource) {
+        self.file = file
+        self.source = source
+    }
+}
+
+/// An input parsed into manifests.
+struct ParsedInput {
+    let file: String
+    let source: YAMLSource
+    let stream: YAMLStream
+    let manifests: ManifestStream
+
+    init(_ input: ManifestInput) throws(InjectError) {
+        file = input.file
+        source = input.source
+        do {
+            stream = try YAMLStream(parsing: input.source)
+        } catch {
+            throw .unparsable(file: input.file, error: error)
+        }
+        manifests = ManifestStream(stream)
+    }
+}
+
+/// The edits and outcomes planned for one input.
+struct FilePlan {
+    let parsed: ParsedInput
+    var edits: [Edit] = []
+    var outcomes: [WorkloadOutcome] = []
+    var notes: [String] = []
+    private var editors: [Int: YAMLEditor] = [:]
+
+    init(parsed: ParsedInput) {
+        self.parsed = parsed
+    }
+
+    /// The editor of document `index`, made once.
+    mutating func editor(forDocument index: Int) -> YAMLEditor {
+        if let editor = editors[index] { return editor }
+        let editor = YAMLEditor(source: parsed.source, document: parsed.stream.documents[index])
+        editors[index] = editor
+        return editor
+    }
+
+    /// Plans every workload of the input.
+    mutating func planWorkloads(with injector: Injector) {
+        for workload in parsed.manifests.workloads {
+            let editor = editor(forDocument: workload.object.documentIndex)
+            let (status, workloadEdits) = injector.plan(workload, source: parsed.source, editor: editor)
+            edits += workloadEdits
+            var notes: [String] = []
+            if workload.hasUnusualAPIVersion {
+                notes.append("apiVersion \(workload.object.apiVersion ?? "<none>") is unusual for \(workload.kind.rawValue); handled by kind")
+            }
+            outcomes.append(outcome(for: workload.object, status: status, notes: notes))
+        }
+    }
+
+    /// An outcome line for `object`.
+    func outcome(for object: KubeObject, status: WorkloadOutcome.Status, notes: [String] = []) -> WorkloadOutcome {
+        WorkloadOutcome(
+            name: object.displayName, namespace: object.namespace, file: parsed.file,
+            line: parsed.source.location(ofByte: object.node.start).line, status: status, notes: notes)
+    }
+
+    /// Applies the edits and checks that the result still parses.
+    func result() throws(InjectError) -> InjectionResult {
+        let output: [UInt8]
+        do {
+            output = try parsed.source.applying(edits)
+        } catch {
+            throw .internalError(file: parsed.file, message: error.description)
+        }
+        if !edits.isEmpty {
+            do {
+                _ = try YAMLStream(parsing: output)
+            } catch {
+                throw .internalError(file: parsed.file, message: "the edited document no longer parses (\(error)); nothing was written")
+            }
+        }
+        let sorted = outcomes.sorted { $0.line < $1.line }
+        return InjectionResult(file: parsed.file, original: parsed.source.bytes, output: output, outcomes: sorted, notes: notes)
+    }
+}

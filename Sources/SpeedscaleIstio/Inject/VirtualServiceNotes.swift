@@ -1,0 +1,59 @@
+import KubeManifests
+
+/// D8: inject does not change VirtualServices, but says which gateway-bound ones route to
+/// an injected workload's Service without its in-mesh host or without the `mesh` gateway.
+enum VirtualServiceNotes {
+    static func add(to plans: inout [FilePlan]) {
+        var injectedLabels: [(namespace: String?, labels: [String: String])] = []
+        for plan in plans {
+            for (workload, outcome) in zip(plan.parsed.manifests.workloads, plan.outcomes)
+            where outcome.status == .injected || outcome.status == .unchanged {
+                injectedLabels.append((workload.object.namespace, workload.podLabels))
+            }
+        }
+        let services = plans.flatMap(\.parsed.manifests.services).filter { service in
+            injectedLabels.contains { $0.namespace == service.namespace && service.selects($0.labels) }
+        }
+        for index in plans.indices {
+            for virtualService in plans[index].parsed.manifests.virtualServices {
+                for problem in VirtualServiceCheck.problems(virtualService, services: services) {
+                    let location = plans[index].parsed.source.location(ofByte: virtualService.object.node.start)
+                    plans[index].notes.append("\(plans[index].parsed.file):\(location.line): virtualservice/\(virtualService.object.name ?? "") \(problem) (not changed; see D8)")
+                }
+            }
+        }
+    }
+}
+
+/// Which in-mesh names of a Service a gateway-bound VirtualService misses (D8).
+public enum VirtualServiceCheck {
+    /// The problems of `virtualService` with respect to `services`: empty when it is not bound to a
+    /// gateway, routes to none of them, or carries both an in-mesh host and the `mesh` gateway.
+    public static func problems(_ virtualService: VirtualService, services: [KubeService]) -> [String] {
+        let gateways = virtualService.gateways
+        guard !gateways.isEmpty, !(gateways.count == 1 && gateways[0] == "mesh") else { return [] }
+        let vsNamespace = virtualService.namespace ?? "default"
+        var problems: [String] = []
+        for service in services {
+            guard let name = service.name else { continue }
+            let namespace = service.namespace ?? "default"
+            let names = inMeshNames(name: name, namespace: namespace, viewedFrom: vsNamespace)
+            let routes = virtualService.destinationHosts.contains { names.contains($0) }
+            guard routes else { continue }
+            if !gateways.contains("mesh") {
+                problems.append("routes to service \(name) but its gateways lack \"mesh\"")
+            }
+            if !virtualService.hosts.contains(where: { names.contains($0) }) {
+                problems.append("routes to service \(name) but its hosts lack an in-mesh name such as \(name).\(namespace).svc.cluster.local")
+            }
+        }
+        return problems
+    }
+
+    /// The names by which a Service is reached inside the mesh.
+    public static func inMeshNames(name: String, namespace: String, viewedFrom: String) -> Set<String> {
+        var names: Set<String> = ["\(name).\(namespace)", "\(name).\(namespace).svc", "\(name).\(namespace).svc.cluster.local"]
+        if namespace == viewedFrom { names.insert(name) }
+        return names
+    }
+}

@@ -1,0 +1,35 @@
+import KubeManifests
+
+/// IST003: an Istio `Sidecar` that restricts the egress of a namespace running the
+/// Speedscale sidecar must let it reach the Speedscale namespace (D7).
+public struct SidecarEgressRule: MeshRule {
+    public static let description = RuleDescription(
+        id: "IST003", title: "Sidecar egress does not reach Speedscale", severity: .warning,
+        summary: "A custom Istio Sidecar that lists egress hosts scopes what the pods of its namespace reach; without the Speedscale namespace the sidecar cannot forward captured traffic (blocked outright when the outbound policy is REGISTRY_ONLY).",
+        fix: "Add \"speedscale/*\" (your Speedscale namespace) to the hosts of the Sidecar's first egress listener.",
+        helpURI: DocumentLink.istioSidecar)
+
+    public init() {}
+
+    public func check(_ context: MeshContext) -> [LocatedFinding] {
+        let namespace = context.options.speedscaleNamespace
+        let wanted = "\(namespace)/*"
+        var findings: [LocatedFinding] = []
+        for (input, object) in context.objects {
+            guard let sidecar = IstioSidecar(object), context.injectedNamespaces.contains(sidecar.namespace) else { continue }
+            let listeners = sidecar.egress
+            guard let first = listeners.first else { continue }
+            let hosts = listeners.flatMap(\.hosts)
+            if hosts.contains("*/*") || hosts.contains(wanted) { continue }
+            let registryOnly = context.meshIsRegistryOnly || sidecar.outboundTrafficPolicy == "REGISTRY_ONLY"
+            var finding = Finding(
+                Self.description,
+                "Sidecar \(sidecar.namespace.map { "\($0)/" } ?? "")\(object.name ?? "") limits egress without \"\(wanted)\"; the Speedscale sidecar cannot reach \(namespace)",
+                at: (first.hostsNode ?? first.node).range,
+                fixes: [.addEgressHost(listener: first.index, host: wanted)])
+            if registryOnly { finding.severity = .error }
+            findings.append(LocatedFinding(input: input, object: object, finding: finding))
+        }
+        return findings
+    }
+}
