@@ -10,6 +10,9 @@ enum ReportPrinter {
             case .injected:
                 counts.injected += 1
                 StandardError.write("\(outcome.name) (\(place)) injected\n")
+            case .uninjected:
+                counts.injected += 1
+                StandardError.write("\(outcome.name) (\(place)) uninjected\n")
             case .unchanged:
                 counts.unchanged += 1
                 StandardError.write("\(outcome.name) (\(place)) unchanged\n")

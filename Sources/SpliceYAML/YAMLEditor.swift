@@ -153,7 +153,16 @@ public struct YAMLEditor: Sendable {
             if node.isFlow {
                 return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
             }
-            // A block collection that loses every child: the key keeps an empty flow value.
+            // A block collection that loses every child. When the key's line ends in a
+            // comment, the value becomes null (`key:  # comment`); otherwise an empty flow value.
+            let firstLine = source.lineStart(ofByte: spans[0].0)
+            if firstLine > 0 {
+                let keyLine = source.text(source.lineStart(ofByte: firstLine - 1)..<firstLine)
+                if keyLine.contains(" #") || keyLine.contains(":#") {
+                    let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[spans.count - 1].1))
+                    return [Edit(range: firstLine..<end, text: "")]
+                }
+            }
             var start = spans[0].0
             while start > 0 && (source.bytes[start - 1] == 0x20) { start -= 1 }
             var cutStart = start
@@ -176,9 +185,19 @@ public struct YAMLEditor: Sendable {
             }
             return mergeAdjacent(edits)
         }
-        return indexes.sorted().map { index in
-            let start = source.lineStart(ofByte: spans[index].0)
-            let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[index].1))
+        // Consecutive children go in one cut, from the start of the first one's line to the
+        // end of the last one's line.
+        var runs: [(first: Int, last: Int)] = []
+        for index in indexes.sorted() {
+            if let last = runs.last, last.last == index - 1 {
+                runs[runs.count - 1].last = index
+            } else {
+                runs.append((index, index))
+            }
+        }
+        return runs.map { run in
+            let start = source.lineStart(ofByte: spans[run.first].0)
+            let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[run.last].1))
             var range = start..<end
             // The last line of a file without a final newline: take the line break before it instead.
             if end == source.bytes.count && !source.endsWithNewline && start > 0 {

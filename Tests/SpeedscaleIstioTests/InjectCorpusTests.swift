@@ -39,7 +39,7 @@ struct InjectCorpusTests {
         for (outcome, (before, after)) in zip(result.outcomes, zip(originals, stream.workloads)) {
             let hasInject = after.annotations["sidecar.speedscale.com/inject"] == "true"
             switch outcome.status {
-            case .injected, .unchanged:
+            case .injected, .unchanged, .uninjected:
                 #expect(hasInject, "\(outcome.name) reported \(outcome.status) without the annotation")
                 #expect(after.annotations["sidecar.speedscale.com/proxy-type"] == "dual")
                 #expect(after.containers.contains { container in container.env.contains { $0.name == "HTTPS_PROXY" } })

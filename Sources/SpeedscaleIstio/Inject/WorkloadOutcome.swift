@@ -4,6 +4,8 @@ public struct WorkloadOutcome: Sendable, Equatable {
     public enum Status: Sendable, Equatable {
         /// The workload was changed.
         case injected
+        /// What inject adds was removed (by uninject).
+        case uninjected
         /// The workload already had everything.
         case unchanged
         /// The workload was left alone on purpose.
