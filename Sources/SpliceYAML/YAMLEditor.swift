@@ -347,7 +347,8 @@ public struct YAMLEditor: Sendable {
         let open = node.contentStart
         let close = node.end - 1
         guard let last = children.last else {
-            let multiline = source.lineIndex(ofByte: open) != source.lineIndex(ofByte: close) || (isJSON && rootIsMultiline)
+            // An empty collection written on one line stays on one line.
+            let multiline = source.lineIndex(ofByte: open) != source.lineIndex(ofByte: close)
             if multiline {
                 let base = source.indentation(ofLineAt: open)
                 let inner = base + layout.flowIndent

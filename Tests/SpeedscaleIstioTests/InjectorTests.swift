@@ -138,3 +138,26 @@ import Testing
         #expect(text.contains("- name: https_proxy\n          value: http://127.0.0.1:5000"))
     }
 }
+
+/// `--no-proxy` merges hosts into NO_PROXY (D4).
+@Suite struct NoProxyTests {
+    private let manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        ports:\n        - containerPort: 80\n"
+
+    @Test func noProxyIsAddedWhenMissing() throws {
+        var options = InjectOptions()
+        options.noProxy = ["localhost", "127.0.0.1"]
+        let result = try Injector(options: options).inject(YAMLSource(manifest), file: "t")
+        #expect(String(decoding: result.output, as: UTF8.self).hasSuffix("        - name: NO_PROXY\n          value: \"localhost,127.0.0.1\"\n"))
+    }
+
+    @Test func noProxyIsMergedWithAnExistingValue() throws {
+        var options = InjectOptions()
+        options.noProxy = ["127.0.0.1", ".svc"]
+        let text = manifest + "        env:\n        - name: NO_PROXY\n          value: \"localhost, 127.0.0.1\"\n"
+        let result = try Injector(options: options).inject(YAMLSource(text), file: "t")
+        #expect(!result.hasFailures)
+        #expect(String(decoding: result.output, as: UTF8.self).contains("          value: \"localhost,127.0.0.1,.svc\"\n"))
+        let again = try Injector(options: options).inject(YAMLSource(result.output), file: "t")
+        #expect(again.output == result.output)
+    }
+}

@@ -58,7 +58,7 @@ import Testing
             return editor.appendEntries([NewEntry("a", .quoted("1"))], to: try #require(root.lookup(["metadata", "annotations"])))
                 + editor.appendEntries([NewEntry("labels", .mapping([NewEntry("k", .text("v"))]))], to: try #require(root["metadata"]))
         }
-        #expect(out == "{\n    \"metadata\": {\n        \"name\": \"x\",\n        \"annotations\": {\n            \"a\": \"1\"\n        },\n        \"labels\": {\n            \"k\": \"v\"\n        }\n    }\n}\n")
+        #expect(out == "{\n    \"metadata\": {\n        \"name\": \"x\",\n        \"annotations\": {\"a\": \"1\"},\n        \"labels\": {\n            \"k\": \"v\"\n        }\n    }\n}\n")
     }
 
     @Test func nullValuesBecomeBlockCollections() throws {

@@ -1,3 +1,5 @@
+import KubeManifests
+
 /// INJ004: the app container routes outbound traffic through the sidecar's forward proxy
 /// with the variables of D4.
 public struct ProxyEnvironmentRule: WorkloadRule {
@@ -34,6 +36,31 @@ public struct ProxyEnvironmentRule: WorkloadRule {
                     fixes: [.setEnv(container: container.index, name: name, value: value)], isConflict: true))
             }
         }
+        if !context.options.noProxy.isEmpty {
+            findings += noProxyFindings(context.options.noProxy, container: container, env: env)
+        }
         return findings
+    }
+
+    /// `NO_PROXY` must hold every host of `--no-proxy`; missing ones are merged into the existing value.
+    private func noProxyFindings(_ hosts: [String], container: KubeManifests.Container, env: [KubeManifests.EnvVar]) -> [Finding] {
+        let name = "NO_PROXY"
+        guard let existing = env.last(where: { $0.name == name }) else {
+            let anchor = container.envNode ?? container.node
+            let value = hosts.joined(separator: ",")
+            return [Finding(
+                Self.description, "container \"\(container.name ?? "")\" has no \(name) (want \(value))",
+                at: anchor.start..<anchor.start, fixes: [.setEnv(container: container.index, name: name, value: value)])]
+        }
+        if existing.hasValueFrom {
+            return [Finding(Self.description, "container \"\(container.name ?? "")\" sets \(name) through valueFrom", at: existing.node.range, isConflict: true)]
+        }
+        let current = (existing.value ?? "").split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty }
+        let missing = hosts.filter { !current.contains($0) }
+        guard !missing.isEmpty else { return [] }
+        let merged = (current + missing).joined(separator: ",")
+        return [Finding(
+            Self.description, "container \"\(container.name ?? "")\" \(name) lacks \(missing.joined(separator: ",")) (want \(merged))",
+            at: (existing.valueNode ?? existing.node).range, fixes: [.setEnv(container: container.index, name: name, value: merged)])]
     }
 }

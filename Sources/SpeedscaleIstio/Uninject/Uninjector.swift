@@ -51,15 +51,28 @@ public struct Uninjector: Sendable {
         return try plans.map { plan throws(InjectError) in try plan.result() }
     }
 
+    /// The values inject writes for the annotations whose value does not depend on the workload.
+    static let fixedValues: [String: Set<String>] = [
+        SpeedscaleAnnotation.inject: ["true"], SpeedscaleAnnotation.captureMode: ["proxy"],
+        SpeedscaleAnnotation.proxyType: ["dual"], SpeedscaleAnnotation.proxyProtocol: ["tcp:http", "tcp:socks"],
+        SpeedscaleAnnotation.tlsOut: ["true"], SpeedscaleAnnotation.istioCNI: ["true"],
+    ]
+
+    /// Whether `pair` is an annotation inject writes, with a value inject writes.
+    static func isInjectedAnnotation(_ pair: YAMLPair) -> Bool {
+        guard pair.key.kind == .scalar, annotationKeys.contains(pair.key.value), pair.value.kind == .scalar else { return false }
+        return fixedValues[pair.key.value].map { $0.contains(pair.value.value) } ?? true
+    }
+
     /// The status and edits of one workload.
     func plan(_ workload: Workload, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
+        if workload.annotations[SpeedscaleAnnotation.inject] == "false" {
+            return (.skipped("opted out with \(SpeedscaleAnnotation.inject): \"false\""), [])
+        }
         var edits: [Edit] = []
         if let owner = workload.annotationOwner, let metadata = owner["metadata"], let annotations = metadata["annotations"],
            annotations.kind == .mapping {
-            let indexes = annotations.pairs.indices.filter { index in
-                let pair = annotations.pairs[index]
-                return pair.key.kind == .scalar && Self.annotationKeys.contains(pair.key.value)
-            }
+            let indexes = annotations.pairs.indices.filter { Self.isInjectedAnnotation(annotations.pairs[$0]) }
             edits += removal(of: indexes, from: annotations, key: "annotations", in: metadata, owner: owner, editor: editor,
                              removeOwnerKey: workload.kind.annotationOwnerPath.isEmpty ? nil : "metadata")
         }
