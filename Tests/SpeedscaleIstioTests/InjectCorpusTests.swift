@@ -33,6 +33,14 @@ struct InjectCorpusTests {
         var next = 0
         for line in output where next < input.count && line == input[next] { next += 1 }
         #expect(next == input.count, "an input line was changed or removed")
+        // Compared as parsed trees, each document holds the input plus only inject's additions.
+        let inputDocuments = try YAMLStream(parsing: bytes).documents
+        let outputDocuments = try YAMLStream(parsing: result.output).documents
+        #expect(inputDocuments.count == outputDocuments.count)
+        for (before, after) in zip(inputDocuments, outputDocuments) {
+            let problems = TreeAdditions.problems(before.root, after.root)
+            #expect(problems.isEmpty, "\(problems.prefix(3))")
+        }
         // Workloads are injected whole, or not at all.
         let stream = ManifestStream(try YAMLStream(parsing: result.output))
         let originals = ManifestStream(try YAMLStream(parsing: bytes)).workloads

@@ -161,3 +161,25 @@ import Testing
         #expect(again.output == result.output)
     }
 }
+
+/// The tree comparison the corpus property relies on must catch real changes.
+@Suite struct TreeAdditionsTests {
+    private func problems(_ before: String, _ after: String) throws -> [String] {
+        let input = try #require(YAMLStream(parsing: before).documents.first?.root)
+        let output = try #require(YAMLStream(parsing: after).documents.first?.root)
+        return TreeAdditions.problems(input, output)
+    }
+
+    @Test func catchesChangedValuesRemovedKeysAndForeignAdditions() throws {
+        #expect(try problems("a: 1\n", "a: 2\n").count == 1)
+        #expect(try problems("a: 1\nb: 2\n", "a: 1\n").count == 1)
+        #expect(try problems("env:\n- {name: A, value: b}\n", "env:\n- {name: A, value: b}\n- {name: OTHER, value: c}\n").count == 1)
+        #expect(try problems("m: {}\n", "m: {x: \"1\"}\n").isEmpty == false)
+    }
+
+    @Test func acceptsInjectsAdditions() throws {
+        #expect(try problems("metadata: {name: x}\n", "metadata: {name: x, annotations: {sidecar.speedscale.com/inject: \"true\"}}\n").isEmpty)
+        #expect(try problems("env: ~\n", "env:\n- name: HTTP_PROXY\n  value: http://localhost:4140\n").isEmpty)
+        #expect(try problems("hosts: [\"./*\"]\n", "hosts: [\"./*\", \"speedscale/*\"]\n").isEmpty)
+    }
+}
