@@ -98,24 +98,14 @@ struct YAMLParser {
                 attach(YAMLNode(kind: .alias, start: start, end: end, contentStart: start, value: name))
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
-                let anchor = cString(data.anchor)
-                let tag = cString(data.tag)
-                let flow = data.style == YAML_FLOW_MAPPING_STYLE
-                let node = YAMLNode(
-                    kind: .mapping, start: start, end: end,
-                    contentStart: skipProperties(from: start, hasProperties: anchor != nil || tag != nil),
-                    isFlow: flow, tag: tag, anchor: anchor)
-                stack.append(Frame(node: node))
+                stack.append(Frame(node: collection(
+                    .mapping, start: start, anchor: cString(data.anchor), tag: cString(data.tag),
+                    isFlow: data.style == YAML_FLOW_MAPPING_STYLE)))
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
-                let anchor = cString(data.anchor)
-                let tag = cString(data.tag)
-                let flow = data.style == YAML_FLOW_SEQUENCE_STYLE
-                let node = YAMLNode(
-                    kind: .sequence, start: start, end: end,
-                    contentStart: skipProperties(from: start, hasProperties: anchor != nil || tag != nil),
-                    isFlow: flow, tag: tag, anchor: anchor)
-                stack.append(Frame(node: node))
+                stack.append(Frame(node: collection(
+                    .sequence, start: start, anchor: cString(data.anchor), tag: cString(data.tag),
+                    isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE)))
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                 guard var frame = stack.popLast() else { break }
                 if frame.node.isFlow {
@@ -130,6 +120,14 @@ struct YAMLParser {
                 break
             }
         }
+    }
+
+    /// An open mapping or sequence starting at `start`; its end is set when it closes.
+    private func collection(_ kind: YAMLNode.Kind, start: Int, anchor: String?, tag: String?, isFlow: Bool) -> YAMLNode {
+        YAMLNode(
+            kind: kind, start: start, end: start,
+            contentStart: skipProperties(from: start, hasProperties: anchor != nil || tag != nil),
+            isFlow: isFlow, tag: tag, anchor: anchor)
     }
 
     /// The offset of a node's own text, past an anchor (`&a`) and a tag (`!t`).
