@@ -5,25 +5,21 @@ import TestSupport
 
 /// `-f` files, directories (`-R`) and standard input, and `-l` selection, as a user runs them.
 @Suite struct InputModeTests {
-    private func fixture(_ name: String, _ file: String = "input.yaml") throws -> [UInt8] {
-        try ProjectPaths.bytes(ProjectPaths.fixtures.appendingPathComponent("inject/\(name)/\(file)"))
-    }
-
     private let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     @Test func severalFilesMakeOneValidStream() throws {
         try TemporaryDirectory.with { directory in
-            try directory.write("bom.yaml", fixture("byte-order-mark"))
-            try directory.write("no-newline.yaml", fixture("no-final-newline"))
-            try directory.write("bom-again.yaml", fixture("byte-order-mark"))
-            try directory.write("multi.yaml", fixture("multi-document"))
+            try directory.write("bom.yaml", ProjectPaths.injectFixture("byte-order-mark"))
+            try directory.write("no-newline.yaml", ProjectPaths.injectFixture("no-final-newline"))
+            try directory.write("bom-again.yaml", ProjectPaths.injectFixture("byte-order-mark"))
+            try directory.write("multi.yaml", ProjectPaths.injectFixture("multi-document"))
             let run = try ToolRunner.run(
                 ["inject", "-f", "bom.yaml", "-f", "no-newline.yaml", "-f", "bom-again.yaml", "-f", "multi.yaml"], directory: directory.url)
             #expect(run.status == 0, "\(run.stderr)")
-            let withoutMark = Array(try fixture("byte-order-mark", "expected.yaml").dropFirst(3))
-            let expected = try fixture("byte-order-mark", "expected.yaml") + Array("---\n".utf8)
-                + fixture("no-final-newline", "expected.yaml") + Array("\n---\n".utf8)
-                + withoutMark + Array("---\n".utf8) + fixture("multi-document", "expected.yaml")
+            let withoutMark = Array(try ProjectPaths.injectFixture("byte-order-mark", "expected.yaml").dropFirst(3))
+            let expected = try ProjectPaths.injectFixture("byte-order-mark", "expected.yaml") + Array("---\n".utf8)
+                + ProjectPaths.injectFixture("no-final-newline", "expected.yaml") + Array("\n---\n".utf8)
+                + withoutMark + Array("---\n".utf8) + ProjectPaths.injectFixture("multi-document", "expected.yaml")
             #expect(run.stdout == expected)
             #expect(run.stdout.starts(with: byteOrderMark))
             #expect(!Array(run.stdout.dropFirst(3)).contains(0xEF), "a byte-order mark only at the very start")
@@ -46,7 +42,7 @@ import TestSupport
 
     /// A folder with manifests at two depths and files that are not manifests.
     private func makeTree(_ directory: TemporaryDirectory) throws {
-        let deployment = try fixture("no-annotations-no-env")
+        let deployment = try ProjectPaths.injectFixture("no-annotations-no-env")
         try directory.write("tree/9-web.yaml", deployment)
         try directory.write("tree/10-api.yml", deployment)
         try directory.write("tree/config.json", "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"from-json\"}}\n")
@@ -75,10 +71,10 @@ import TestSupport
 
     @Test func aFileNamedExplicitlyIsReadWhateverItsName() throws {
         try TemporaryDirectory.with { directory in
-            try directory.write("manifest.txt", try fixture("no-annotations-no-env"))
+            try directory.write("manifest.txt", try ProjectPaths.injectFixture("no-annotations-no-env"))
             let run = try ToolRunner.run(["inject", "-f", "manifest.txt"], directory: directory.url)
             #expect(run.status == 0)
-            #expect(run.stdout == (try fixture("no-annotations-no-env", "expected.yaml")))
+            #expect(run.stdout == (try ProjectPaths.injectFixture("no-annotations-no-env", "expected.yaml")))
             #expect(run.stderr.contains("(manifest.txt) injected"))
         }
     }
@@ -111,12 +107,12 @@ import TestSupport
 
     @Test func standardInputIsReadWithoutFilenameAsAHelmPostRenderer() throws {
         // What `helm template --post-renderer` pipes in: `---` and `# Source:` before each manifest.
-        let deployment = String(decoding: try fixture("no-annotations-no-env"), as: UTF8.self)
+        let deployment = String(decoding: try ProjectPaths.injectFixture("no-annotations-no-env"), as: UTF8.self)
         let rendered = "---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n"
             + "---\n# Source: shop/templates/deployment.yaml\n" + deployment
         let run = try ToolRunner.run(["inject"], stdin: Array(rendered.utf8))
         #expect(run.status == 0, "\(run.stderr)")
-        let expected = String(decoding: try fixture("no-annotations-no-env", "expected.yaml"), as: UTF8.self)
+        let expected = String(decoding: try ProjectPaths.injectFixture("no-annotations-no-env", "expected.yaml"), as: UTF8.self)
         #expect(run.output == "---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n"
             + "---\n# Source: shop/templates/deployment.yaml\n" + expected)
         #expect(run.stderr.contains("deployment/plain (-) injected"))
@@ -130,7 +126,7 @@ import TestSupport
     }
 
     @Test func aSelectorPicksTheWorkloadsToInject() throws {
-        let deployment = String(decoding: try fixture("no-annotations-no-env"), as: UTF8.self)
+        let deployment = String(decoding: try ProjectPaths.injectFixture("no-annotations-no-env"), as: UTF8.self)
         func labelled(_ name: String, _ labels: String) -> String {
             deployment.replacingOccurrences(of: "  name: plain\n  labels:\n    app: plain\n", with: "  name: \(name)\n  labels: {\(labels)}\n")
         }
