@@ -117,6 +117,9 @@ import TestSupport
             + "---\n# Source: shop/templates/deployment.yaml\n" + expected)
         #expect(run.stderr.contains("deployment/plain (-) injected"))
         #expect(try YAMLStream(parsing: run.stdout).documents.count == 2, "no document dropped or added")
+        let asHelmRunsIt = try ToolRunner.run([], stdin: Array(rendered.utf8))
+        #expect(asHelmRunsIt.status == 0, "inject is the default subcommand: \(asHelmRunsIt.stderr)")
+        #expect(asHelmRunsIt.stdout == run.stdout)
     }
 
     @Test func standardInputCanBeNamedOnlyOnce() throws {
