@@ -1,4 +1,5 @@
 import Foundation
+import SpliceYAML
 import Testing
 import TestSupport
 
@@ -41,6 +42,39 @@ import TestSupport
     @Test(.enabled(if: ToolRunner.which("git") != nil, "git is not installed"))
     func gitApplyAppliesTheDiff() throws {
         try checkDiffApplies(with: try #require(ToolRunner.which("git")), ["apply", "change.patch"])
+    }
+
+    @Test(.enabled(if: ProjectPaths.corpusIsPresent && ToolRunner.which("patch") != nil, "needs ../shared/corpus and GNU patch"))
+    func theCorpusDiffThroughPatchEqualsAnInPlaceRun() throws {
+        let patch = try #require(ToolRunner.which("patch"))
+        try TemporaryDirectory.with { patched in
+            try TemporaryDirectory.with { inPlace in
+                var originals: [String: [UInt8]] = [:]
+                for file in ProjectPaths.corpusFiles {
+                    let bytes = try ProjectPaths.bytes(file)
+                    guard (try? YAMLStream(parsing: bytes)) != nil else { continue }  // a few corpus files are templates
+                    let name = "corpus/" + ProjectPaths.corpusName(file)
+                    try patched.write(name, bytes)
+                    try inPlace.write(name, bytes)
+                    originals[name] = bytes
+                }
+                #expect(originals.count > 100)
+                let diff = try ToolRunner.run(["inject", "-R", "-f", "corpus", "--skip-failed", "--diff", "-q"], directory: patched.url)
+                #expect(diff.status == 0)
+                try patched.write("corpus.patch", diff.stdout)
+                let applied = try ToolRunner.runProgram(patch, ["-p1", "--quiet", "-i", "corpus.patch"], directory: patched.url)
+                #expect(applied.status == 0, "\(applied.output) \(applied.stderr)")
+                let rewrite = try ToolRunner.run(["inject", "-R", "-f", "corpus", "--skip-failed", "-i", "-q"], directory: inPlace.url)
+                #expect(rewrite.status == 0)
+                var changed = 0
+                for (name, original) in originals {
+                    let rewritten = try inPlace.bytes(name)
+                    #expect(try patched.bytes(name) == rewritten, "\(name)")
+                    if rewritten != original { changed += 1 }
+                }
+                #expect(changed > 40, "the diff covered many files")
+            }
+        }
     }
 
     @Test func theDiffOfStandardInputNamesItDash() throws {
