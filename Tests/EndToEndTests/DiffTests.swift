@@ -77,6 +77,16 @@ import TestSupport
         }
     }
 
+    @Test func aWorkloadThatCannotBeInjectedGivesNoDiff() throws {
+        let stream = try ProjectPaths.injectFixture("no-annotations-no-env") + Array("---\n".utf8) + ProjectPaths.injectFixture("socks5-tls-options")
+        let run = try ToolRunner.run(["inject", "--diff"], stdin: stream)
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty, "D9: nothing on standard output")
+        let skipping = try ToolRunner.run(["inject", "--diff", "--skip-failed"], stdin: stream)
+        #expect(skipping.status == 0)
+        #expect(skipping.output.contains("+    sidecar.speedscale.com/inject: \"true\"\n"))
+    }
+
     @Test func theDiffOfStandardInputNamesItDash() throws {
         let run = try ToolRunner.run(["inject", "--diff"], stdin: try ProjectPaths.injectFixture("no-annotations-no-env"))
         #expect(run.status == 0)
