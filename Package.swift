@@ -35,6 +35,7 @@ let package = Package(
         // Paths to Fixtures/ and ../shared/corpus, and a runner for the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "TestSupport"]),
+        .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests"]),
         .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SpliceYAML", "TestSupport"]),
     ]

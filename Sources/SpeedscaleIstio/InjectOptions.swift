@@ -1,3 +1,5 @@
+import KubeManifests
+
 /// What `inject` writes, from its flags (DECISIONS.md D1, D3, D4).
 public struct InjectOptions: Sendable, Equatable {
     /// The injection profile (D1).
@@ -48,6 +50,8 @@ public struct InjectOptions: Sendable, Equatable {
     public var sidecarEgress: Bool = true
     /// The namespace Speedscale runs in.
     public var speedscaleNamespace: String = "speedscale"
+    /// Which workloads to inject, by their `metadata.labels` (`-l`); all when nil.
+    public var selector: LabelSelector?
 
     /// Options with every default.
     public init() {}

@@ -1,6 +1,5 @@
 import ArgumentParser
 import SpeedscaleIstio
-import SpliceYAML
 
 extension InjectOptions.Mode: ExpressibleByArgument {}
 extension InjectOptions.ProxyProtocol: ExpressibleByArgument {}
@@ -16,8 +15,11 @@ struct Inject: ParsableCommand {
             """
     )
 
-    @Option(name: [.short, .customLong("filename")], help: ArgumentHelp("A manifest file, or - for standard input (repeatable).", valueName: "file"))
-    var filenames: [String] = []
+    @OptionGroup(title: "Input")
+    var input: InputOptions
+
+    @OptionGroup(title: "Selection")
+    var selection: SelectionOptions
 
     @Option(help: "The profile: dual (reverse + forward proxy, the default) or transparent (operator v1.4.227 and later).")
     var mode: InjectOptions.Mode = .dual
@@ -37,20 +39,17 @@ struct Inject: ParsableCommand {
     @Flag(help: "Enable outbound TLS interception (tls-out).")
     var tlsOut = false
 
-    @Option(help: ArgumentHelp("The sidecar's outbound (forward proxy) port.", valueName: "port"))
-    var outboundPort: Int = 4140
-
-    @Option(help: ArgumentHelp("The host in HTTP_PROXY / HTTPS_PROXY.", valueName: "host"))
-    var proxyEnvHost: String = "localhost"
-
     @Flag(help: "Also write http_proxy and https_proxy.")
     var lowercaseEnv = false
 
-    @Flag(help: "Do not add the Speedscale namespace to Istio Sidecar egress hosts.")
-    var noSidecarEgress = false
+    @Option(help: ArgumentHelp("Hosts for NO_PROXY, comma-separated; merged with an existing value.", valueName: "hosts"))
+    var noProxy: String?
 
-    @Option(help: ArgumentHelp("The namespace Speedscale runs in.", valueName: "namespace"))
-    var speedscaleNamespace: String = "speedscale"
+    @Flag(help: "Add sidecar.speedscale.com/istio-cni: \"true\" (Istio installed with its CNI agent).")
+    var istioCni = false
+
+    @OptionGroup(title: "Proxy and mesh")
+    var mesh: MeshOptions
 
     @Flag(help: "Replace conflicting annotation and variable values instead of failing.")
     var overwrite = false
@@ -58,13 +57,14 @@ struct Inject: ParsableCommand {
     @Flag(help: "Leave workloads that cannot be injected unchanged and write the rest, instead of failing the run.")
     var skipFailed = false
 
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
     func validate() throws {
         if let proxyPort, !(1...65535).contains(proxyPort) {
             throw ValidationError("--proxy-port must be a port number (1-65535), not \(proxyPort)")
         }
-        if !(1...65535).contains(outboundPort) {
-            throw ValidationError("--outbound-port must be a port number (1-65535), not \(outboundPort)")
-        }
+        try output.validate(for: input)
     }
 
     var options: InjectOptions {
@@ -75,40 +75,19 @@ struct Inject: ParsableCommand {
         options.proxyProtocol = proxyProtocol
         options.proxyHost = proxyHost
         options.tlsOut = tlsOut
-        options.outboundPort = outboundPort
-        options.proxyEnvHost = proxyEnvHost
         options.lowercaseEnv = lowercaseEnv
+        options.noProxy = (noProxy ?? "").split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
+        options.istioCNI = istioCni
+        mesh.apply(to: &options)
         options.overwrite = overwrite
-        options.sidecarEgress = !noSidecarEgress
-        options.speedscaleNamespace = speedscaleNamespace
+        options.selector = selection.selector
         return options
     }
 
     func run() throws {
-        let inputs: [Input]
-        do {
-            inputs = try InputReader.read(filenames)
-        } catch {
-            StandardError.write("error: \(error.description)\n")
-            throw ExitCode(2)
+        let injector = Injector(options: options)
+        try ManifestPipeline(input: input, output: output, skipFailed: skipFailed, changedWord: "injected").run { inputs throws(InjectError) in
+            try injector.inject(inputs)
         }
-        let results: [InjectionResult]
-        do {
-            results = try Injector(options: options).inject(inputs.map { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) })
-        } catch {
-            StandardError.write("\(error.description)\n")
-            throw ExitCode(2)
-        }
-        let outcomes = results.flatMap(\.outcomes)
-        ReportPrinter.print(outcomes)
-        for note in results.flatMap(\.notes) {
-            StandardError.write("note: \(note)\n")
-        }
-        let failed = outcomes.filter(\.isFailure)
-        if !failed.isEmpty && !skipFailed {
-            StandardError.write("error: \(failed.count) workload(s) could not be injected; nothing was written (use --skip-failed to write the rest)\n")
-            throw ExitCode(1)
-        }
-        StandardOutput.write(StreamJoiner.join(results.map(\.output)))
     }
 }

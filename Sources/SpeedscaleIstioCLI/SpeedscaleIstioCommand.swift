@@ -7,9 +7,13 @@ struct SpeedscaleIstioCommand: ParsableCommand {
         abstract: "Make the Speedscale sidecar work inside an Istio mesh.",
         discussion: """
             Installed as a kubectl plugin, run it as `kubectl speedscale-istio`.
-            Exit codes: 0 success, 1 a workload could not be injected, 2 bad usage or bad input.
+            inject is the default subcommand: as a Helm post-renderer it reads standard
+            input and writes the manifests to standard output.
+            Exit codes: 0 success; 1 a workload could not be injected, or --check found
+            changes; 2 bad usage, bad input, or files that could not be rewritten.
             """,
         version: "0.1.0",
-        subcommands: [Inject.self]
+        subcommands: [Inject.self, Uninject.self],
+        defaultSubcommand: Inject.self
     )
 }

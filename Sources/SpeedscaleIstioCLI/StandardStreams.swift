@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writing to standard output and standard error.
+/// Writing to standard error: the report and every message.
 enum StandardError {
     /// Writes `text` to standard error.
     static func write(_ text: String) {
@@ -8,6 +8,7 @@ enum StandardError {
     }
 }
 
+/// Writing to standard output: only manifests or diffs go there.
 enum StandardOutput {
     /// Writes `bytes` to standard output.
     static func write(_ bytes: [UInt8]) {

@@ -13,8 +13,8 @@ import TestSupport
         let added = run.output.split(separator: "\n", omittingEmptySubsequences: false).count
             - input.split(separator: "\n", omittingEmptySubsequences: false).count
         #expect(added == 10)
-        #expect(run.stderr.contains("deployment/web (\(quickstart):2) injected\n"))
-        #expect(run.stderr.hasSuffix("1 workload(s): 1 injected, 0 unchanged, 0 skipped, 0 failed\n"))
+        #expect(run.stderr.contains("deployment/web (\(quickstart)) injected\n"))
+        #expect(run.stderr.hasSuffix("1 object: 1 injected, 0 unchanged, 0 skipped, 0 failed\n"))
     }
 
     @Test func standardInputWorksWithDash() throws {
@@ -23,7 +23,7 @@ import TestSupport
         let fromStdin = try ToolRunner.run(["inject", "-f", "-"], stdin: bytes)
         #expect(fromStdin.status == 0)
         #expect(fromStdin.stdout == fromFile.stdout)
-        #expect(fromStdin.stderr.contains("deployment/web (-:2) injected"))
+        #expect(fromStdin.stderr.contains("deployment/web (-) injected"))
     }
 
     @Test func unparsableYAMLExitsTwoWithFileLineAndColumn() throws {

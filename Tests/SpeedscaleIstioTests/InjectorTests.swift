@@ -137,6 +137,18 @@ import Testing
         #expect(text.contains("sidecar.speedscale.com/proxy-out-port: \"5000\""))
         #expect(text.contains("- name: https_proxy\n          value: http://127.0.0.1:5000"))
     }
+
+    @Test func aSelectorSkipsTheWorkloadsItDoesNotMatch() throws {
+        let containers = "      - name: a\n        ports:\n        - containerPort: 80\n"
+        let unlabelled = deployment(containers: containers)
+        let labelled = deployment(containers: containers, annotations: "  labels:\n    app: web\n")
+        let result = try inject(labelled + "---\n" + unlabelled) { $0.selector = try? LabelSelector(parsing: "app in (web, api)") }
+        #expect(result.outcomes.map(\.status) == [.injected, .skipped("not selected by -l app in (web,api)")])
+        let text = output(result)
+        let separator = try #require(text.range(of: "---\n"))
+        #expect(text[..<separator.lowerBound].contains("sidecar.speedscale.com/inject"))
+        #expect(String(text[separator.upperBound...]) == unlabelled)
+    }
 }
 
 /// `--no-proxy` merges hosts into NO_PROXY (D4).

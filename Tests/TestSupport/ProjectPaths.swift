@@ -35,6 +35,11 @@ public enum ProjectPaths {
         }.sorted()
     }
 
+    /// The bytes of `file` (`input.yaml` by default) in the golden case `Fixtures/inject/<name>`.
+    public static func injectFixture(_ name: String, _ file: String = "input.yaml") throws -> [UInt8] {
+        try bytes(fixtures.appendingPathComponent("inject/\(name)/\(file)"))
+    }
+
     /// Reads a file's bytes.
     public static func bytes(_ url: URL) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: url))

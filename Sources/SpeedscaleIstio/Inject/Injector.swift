@@ -41,6 +41,9 @@ public struct Injector: Sendable {
 
     /// The status and edits of one workload.
     func plan(_ workload: Workload, source: YAMLSource, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
+        if let selector = options.selector, !selector.matches(workload.object.labels) {
+            return (.skipped("not selected by -l \(selector)"), [])
+        }
         if workload.annotations[SpeedscaleAnnotation.inject] == "false" {
             return (.skipped("opted out with \(SpeedscaleAnnotation.inject): \"false\""), [])
         }

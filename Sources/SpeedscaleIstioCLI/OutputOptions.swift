@@ -1,0 +1,70 @@
+import ArgumentParser
+
+/// The flags that say where results go and how the report looks, shared by every subcommand
+/// that rewrites manifests.
+struct OutputOptions: ParsableArguments {
+    /// When to colour the diff.
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        /// When standard output is a terminal and `NO_COLOR` is not set.
+        case auto
+        /// Always, even with `NO_COLOR`.
+        case always
+        /// Never.
+        case never
+    }
+
+    /// The report's format on standard error.
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        /// One line per object and a summary.
+        case text
+        /// One JSON object.
+        case json
+    }
+
+    @Flag(name: [.short, .customLong("in-place")], help: "Rewrite the files that change, atomically, instead of writing to standard output.")
+    var inPlace = false
+
+    @Flag(help: "Write a unified diff per changed file (for patch -p1 or git apply) instead of the manifests.")
+    var diff = false
+
+    @Flag(help: "Change nothing; exit 1 and list the files and objects when something would change.")
+    var check = false
+
+    @Option(help: ArgumentHelp("Colour the diff: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Flag(name: [.short, .long], help: "Report only failures.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("The report's format on standard error: text or json.", valueName: "format"))
+    var report: ReportFormat = .text
+
+    func validate() throws {
+        if inPlace && diff {
+            throw ValidationError("--in-place and --diff cannot be combined: --in-place writes nothing on standard output")
+        }
+        if inPlace && check {
+            throw ValidationError("--check changes nothing, so it cannot be combined with --in-place")
+        }
+    }
+
+    /// Checks the flags against the inputs: files read from standard input cannot be rewritten.
+    func validate(for input: InputOptions) throws {
+        guard inPlace else { return }
+        if input.filenames.isEmpty {
+            throw ValidationError("--in-place needs files to rewrite: give -f FILE or -f DIRECTORY")
+        }
+        if input.filenames.contains("-") {
+            throw ValidationError("--in-place cannot rewrite standard input (-f -)")
+        }
+    }
+
+    /// Whether the diff is coloured: `always`, or `auto` on a terminal without `NO_COLOR`.
+    var colorsDiff: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto: return Terminal.standardOutputIsTerminal && !Terminal.noColorRequested
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import SpeedscaleIstio
+
+/// How a run ended, once the results were written (or not): what the report says last and the
+/// exit code.
+enum RunVerdict {
+    /// Everything asked was done; with `--in-place`, how many files were rewritten.
+    case done(rewritten: Int?)
+    /// Objects failed and `--skip-failed` was not given: nothing was written (D9).
+    case blocked(failed: Int)
+    /// `--check` found files that would change.
+    case wouldChange(files: Int)
+    /// `--in-place` could not write; no file was changed (or, past the point of no return, the
+    /// message lists those that were).
+    case writeFailed(String)
+
+    /// The process exit code: 0 done, 1 blocked or would change, 2 the files could not be written.
+    var exitCode: Int32 {
+        switch self {
+        case .done: return 0
+        case .blocked, .wouldChange: return 1
+        case .writeFailed: return 2
+        }
+    }
+
+    /// A short name for the JSON report.
+    var status: String {
+        switch self {
+        case .done: return "ok"
+        case .blocked: return "failed"
+        case .wouldChange: return "would-change"
+        case .writeFailed: return "write-failed"
+        }
+    }
+
+    /// What went wrong, in one sentence, or nil when nothing did.
+    func message(changedWord: String) -> String? {
+        switch self {
+        case .done: return nil
+        case .blocked(let failed):
+            return "\(Plural.count(failed, "object")) could not be \(changedWord); nothing was written (use --skip-failed to write the rest)"
+        case .wouldChange(let files): return "\(Plural.count(files, "file")) would change"
+        case .writeFailed(let reason): return reason
+        }
+    }
+}
+
+/// Counted nouns: `1 object`, `2 objects`.
+enum Plural {
+    /// `count` and `noun`, with an `s` unless the count is one.
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,46 @@
+import SpeedscaleIstio
+
+extension RunReport {
+    /// The report as lines of text: `deployment/web (FILE) injected`, notes, a summary, the
+    /// files `--check` found would change, and the error that ended the run.
+    var text: String {
+        var lines: [String] = []
+        for outcome in listedOutcomes {
+            lines.append("\(outcome.name) (\(place(of: outcome))) \(line(for: outcome.status))")
+            if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
+        }
+        if !quiet {
+            lines += results.flatMap(\.notes).map { "note: \($0)" }
+            lines.append(summary)
+        }
+        switch verdict {
+        case .wouldChange:
+            for result in changedResults {
+                let objects = result.outcomes.filter { $0.status == .injected || $0.status == .uninjected }.map(\.name)
+                lines.append("would change: \(result.file)" + (objects.isEmpty ? "" : " (\(objects.joined(separator: ", ")))"))
+            }
+        case .blocked, .writeFailed:
+            if let message = verdict.message(changedWord: changedWord) { lines.append("error: \(message)") }
+        case .done:
+            break
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// `injected`, `unchanged`, `skipped: REASON` or `failed: REASONS`.
+    private func line(for status: WorkloadOutcome.Status) -> String {
+        switch status {
+        case .injected, .uninjected, .unchanged: return word(for: status)
+        case .skipped(let reason): return "skipped: \(reason)"
+        case .failed(let reasons): return "failed: \(reasons.joined(separator: "; "))"
+        }
+    }
+
+    /// `3 objects: 1 injected, 1 unchanged, 1 skipped, 0 failed`, and with `--in-place` the files rewritten.
+    private var summary: String {
+        let counts = counts.map { "\($0.count) \($0.word)" }.joined(separator: ", ")
+        var summary = "\(Plural.count(outcomes.count, "object")): \(counts)"
+        if case .done(let rewritten?) = verdict { summary += "; \(Plural.count(rewritten, "file")) rewritten" }
+        return summary
+    }
+}
