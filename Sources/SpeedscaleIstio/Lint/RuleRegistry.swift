@@ -1,0 +1,18 @@
+/// The lint rule catalogue, in the order `--list-rules` prints it. It feeds `lint`,
+/// `lint --list-rules` and `explain`. (The inject-only rules INJ001-INJ004 encode inject's
+/// desired profile and are not listed.)
+public enum RuleRegistry {
+    /// Every lint rule type.
+    public static let rules: [any Rule.Type] = [
+        // Istio
+        SidecarEgressRule.self,
+    ]
+
+    /// The IDs of every rule.
+    public static var ids: [String] { rules.map { $0.description.id } }
+
+    /// The rule with `id` (case-insensitive).
+    public static func rule(_ id: String) -> (any Rule.Type)? {
+        rules.first { $0.description.id == id.uppercased() }
+    }
+}
