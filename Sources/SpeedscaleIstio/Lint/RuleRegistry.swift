@@ -4,6 +4,20 @@
 public enum RuleRegistry {
     /// Every lint rule type.
     public static let rules: [any Rule.Type] = [
+        // Annotations
+        AnnotationValueNotStringRule.self,
+        PodTemplateAnnotationRule.self,
+        UnknownAnnotationKeyRule.self,
+        LegacyAnnotationKeyRule.self,
+        InjectValueRule.self,
+        CaptureModeValueRule.self,
+        ProxyTypeValueRule.self,
+        ProxyProtocolValueRule.self,
+        ProxyProtocolMatrixRule.self,
+        IgnoredProxyAnnotationRule.self,
+        DefaultProxyPortRule.self,
+        ProxyPortNotDeclaredRule.self,
+        ProxyPortClashRule.self,
         // Istio
         SidecarEgressRule.self,
     ]
