@@ -18,6 +18,21 @@ public enum RuleRegistry {
         DefaultProxyPortRule.self,
         ProxyPortNotDeclaredRule.self,
         ProxyPortClashRule.self,
+        // TLS and exclusivity
+        SidecarWithEBPFCaptureRule.self,
+        KubeAPISupportWithoutTLSOutRule.self,
+        JavaToolOptionsWithoutTLSOutRule.self,
+        JavaToolOptionsBothSetRule.self,
+        // Proxy environment
+        MissingProxyEnvironmentRule.self,
+        ProxyPortMismatchRule.self,
+        ProxyHostNotLoopbackRule.self,
+        ProxySchemeMismatchRule.self,
+        HTTPSProxySchemeRule.self,
+        OneProxyVariableRule.self,
+        CaseVariantsDisagreeRule.self,
+        NoProxyWildcardRule.self,
+        DuplicateEnvRule.self,
         // Istio
         SidecarEgressRule.self,
     ]
