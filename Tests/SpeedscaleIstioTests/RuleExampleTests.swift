@@ -63,4 +63,14 @@ private struct Mark: Equatable, CustomStringConvertible {
             #expect(!description.title.isEmpty && !description.summary.isEmpty && !description.fix.isEmpty)
         }
     }
+
+    @Test func theCatalogueHasTheRulesTheIssueAsksFor() {
+        let required = [
+            "SS001", "SS002", "SS003", "SS004", "SS005", "SS006", "SS007", "SS008", "SS009", "SS012", "SS013",
+            "SS015", "SS016", "SS017", "ENV001", "ENV002", "ENV003", "ENV004", "ENV005", "ENV006", "ENV007", "ENV008",
+            "ENV016", "IST001", "IST003", "IST004", "IST006", "IST010", "IST014", "IST015",
+        ]
+        let ids = Set(RuleRegistry.ids)
+        #expect(required.filter { !ids.contains($0) } == [])
+    }
 }

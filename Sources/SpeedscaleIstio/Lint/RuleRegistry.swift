@@ -34,7 +34,17 @@ public enum RuleRegistry {
         NoProxyWildcardRule.self,
         DuplicateEnvRule.self,
         // Istio
+        DualModeNotRequiredRule.self,
         SidecarEgressRule.self,
+        MalformedEgressHostRule.self,
+        RedundantEgressHostRule.self,
+        ConflictingSidecarsRule.self,
+        IstioReservedPortRule.self,
+        ShortVirtualServiceHostRule.self,
+        GatewayVirtualServiceRule.self,
+        // Suppressions
+        SuppressionWithoutReasonRule.self,
+        UnknownSuppressedRuleRule.self,
     ]
 
     /// The IDs of every rule.
