@@ -34,12 +34,16 @@ public struct ConflictingSidecarsRule: MeshRule {
         ],
         nonTriggeringExamples: [
             .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "other", hosts: "- \"./*\"").replacing("namespace: shop", with: "namespace: other")),
+            .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "default", hosts: "- \"speedscale/*\"")),
         ])
 
     public init() {}
 
     public func check(_ context: MeshContext) -> [LocatedFinding] {
+        // The same namespace and name twice is one object written twice (the last wins), not two Sidecars.
+        var seenNames: Set<String> = []
         let sidecars = context.objects.compactMap { input, object in IstioSidecar(object).map { (input: input, sidecar: $0) } }
+            .reversed().filter { seenNames.insert("\($0.sidecar.namespace ?? "")/\($0.sidecar.object.name ?? "")").inserted }.reversed()
         var findings: [LocatedFinding] = []
         var firstDefault: [String: String] = [:]
         for (input, sidecar) in sidecars where sidecar.workloadSelector?.isEmpty ?? true {
