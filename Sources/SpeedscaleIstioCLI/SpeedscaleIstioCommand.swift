@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpeedscaleIstio
 
 /// `kubectl speedscale-istio`: make the Speedscale sidecar work inside an Istio mesh.
 struct SpeedscaleIstioCommand: ParsableCommand {
@@ -7,9 +8,10 @@ struct SpeedscaleIstioCommand: ParsableCommand {
         abstract: "Make the Speedscale sidecar work inside an Istio mesh.",
         discussion: """
             Installed as a kubectl plugin, run it as `kubectl speedscale-istio`.
-            Exit codes: 0 success, 1 a workload could not be injected, 2 bad usage or bad input.
+            Exit codes: 0 success, 1 a workload could not be injected or lint reported something at
+            or above --fail-on, 2 bad usage or bad input.
             """,
-        version: "0.1.0",
-        subcommands: [Inject.self]
+        version: ToolInfo.version,
+        subcommands: [Inject.self, Lint.self, Explain.self]
     )
 }
