@@ -49,7 +49,9 @@ public enum RuleCatalogue {
         guard !examples.isEmpty else { return "" }
         var out = "\n\(heading):\n"
         for (index, example) in examples.enumerated() {
-            out += "  \(index + 1).\n"
+            var notes = example.settings.changes.map { "with \($0)" }
+            if let severity = example.severity { notes.insert("reported as \(severity.rawValue)", at: 0) }
+            out += "  \(index + 1).\(notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")\n"
             for line in example.manifest.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
                 out += "    " + line + "\n"
             }

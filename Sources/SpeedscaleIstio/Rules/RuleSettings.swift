@@ -16,6 +16,18 @@ public struct RuleSettings: Sendable, Equatable {
     /// The defaults.
     public init() {}
 
+    /// The settings that differ from the defaults, as a configuration file writes them.
+    public var changes: [String] {
+        let defaults = RuleSettings()
+        var changes: [String] = []
+        if speedscaleNamespace != defaults.speedscaleNamespace { changes.append("speedscaleNamespace: \(speedscaleNamespace)") }
+        if registryOnly != defaults.registryOnly { changes.append("registryOnly: \(registryOnly)") }
+        if assumeTLSOut != defaults.assumeTLSOut { changes.append("assumeTLSOut: \(assumeTLSOut)") }
+        if meshedByDefault != defaults.meshedByDefault { changes.append("meshedByDefault: \(meshedByDefault)") }
+        if egressExclusions != defaults.egressExclusions { changes.append("egressExclusions: \(egressExclusions)") }
+        return changes
+    }
+
     /// The defaults with `change` applied.
     public static func with(_ change: (inout RuleSettings) -> Void) -> RuleSettings {
         var settings = RuleSettings()
