@@ -85,13 +85,7 @@ struct Inject: ParsableCommand {
     }
 
     func run() throws {
-        let inputs: [Input]
-        do {
-            inputs = try InputReader.read(filenames)
-        } catch {
-            StandardError.write("error: \(error.description)\n")
-            throw ExitCode(2)
-        }
+        let inputs = try CommandInputs.read(filenames)
         let results: [InjectionResult]
         do {
             results = try Injector(options: options).inject(inputs.map { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) })

@@ -60,13 +60,7 @@ struct Lint: ParsableCommand {
             try write(format == .json ? RuleCatalogue.json(configuration: configuration) : RuleCatalogue.listing(configuration: configuration))
             return
         }
-        let inputs: [Input]
-        do {
-            inputs = try InputReader.read(filenames)
-        } catch {
-            StandardError.write("error: \(error.description)\n")
-            throw ExitCode(2)
-        }
+        let inputs = try CommandInputs.read(filenames)
         let report = Linter(configuration: configuration)
             .lint(inputs.map { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) })
         for failure in report.failures {
