@@ -82,4 +82,27 @@ import Testing
         let report = Linter().lint([ManifestInput(file: "w.yaml", source: YAMLSource(workload)), ManifestInput(file: "s.yaml", source: YAMLSource(sidecar))])
         #expect(report.findings.map { "\($0.file):\($0.start) \($0.ruleID)" } == ["s.yaml:8:12 IST003"])
     }
+
+    @Test func aWorkloadWithoutSpeedscaleAnnotationsGetsNoSpeedscaleFindings() {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: plain
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: a
+                    ports:
+                    - containerPort: 4140
+                    env:
+                    - {name: HTTP_PROXY, value: "https://corp-proxy:3128"}
+                    - {name: NO_PROXY, value: "*"}
+                    - {name: NO_PROXY, value: "*"}
+                  - name: b
+            """
+        #expect(Linter().lint([ManifestInput(file: "p.yaml", source: YAMLSource(text))]).findings.isEmpty)
+    }
 }
+
