@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpeedscaleIstio
 
 /// `kubectl speedscale-istio`: make the Speedscale sidecar work inside an Istio mesh.
 struct SpeedscaleIstioCommand: ParsableCommand {
@@ -9,11 +10,12 @@ struct SpeedscaleIstioCommand: ParsableCommand {
             Installed as a kubectl plugin, run it as `kubectl speedscale-istio`.
             inject is the default subcommand: as a Helm post-renderer it reads standard
             input and writes the manifests to standard output.
-            Exit codes: 0 success; 1 a workload could not be injected, or --check found
-            changes; 2 bad usage, bad input, or files that could not be rewritten.
+            Exit codes: 0 success; 1 a workload could not be injected, --check found changes,
+            or lint reported something at or above --fail-on; 2 bad usage, bad input, an
+            invalid configuration, or files that could not be rewritten.
             """,
-        version: "0.1.0",
-        subcommands: [Inject.self, Uninject.self],
+        version: ToolInfo.version,
+        subcommands: [Inject.self, Uninject.self, Lint.self, Explain.self],
         defaultSubcommand: Inject.self
     )
 }

@@ -25,15 +25,41 @@ enum VirtualServiceNotes {
     }
 }
 
+/// What a gateway-bound VirtualService that routes to a Service lacks (D8).
+public struct VirtualServiceProblem: Sendable, Equatable, CustomStringConvertible {
+    /// What is missing.
+    public enum Missing: Sendable, Equatable {
+        /// `gateways` lacks `mesh`.
+        case meshGateway
+        /// `hosts` lacks every in-mesh name of the Service.
+        case inMeshHost
+    }
+
+    /// What is missing.
+    public let missing: Missing
+    /// The Service routed to.
+    public let service: String
+    /// The Service's namespace (`default` when the manifest names none).
+    public let namespace: String
+
+    /// Plain language, as inject's notes and lint's findings say it.
+    public var description: String {
+        switch missing {
+        case .meshGateway: return "routes to service \(service) but its gateways lack \"mesh\""
+        case .inMeshHost: return "routes to service \(service) but its hosts lack an in-mesh name such as \(service).\(namespace).svc.cluster.local"
+        }
+    }
+}
+
 /// Which in-mesh names of a Service a gateway-bound VirtualService misses (D8).
 public enum VirtualServiceCheck {
     /// The problems of `virtualService` with respect to `services`: empty when it is not bound to a
     /// gateway, routes to none of them, or carries both an in-mesh host and the `mesh` gateway.
-    public static func problems(_ virtualService: VirtualService, services: [KubeService]) -> [String] {
+    public static func problems(_ virtualService: VirtualService, services: [KubeService]) -> [VirtualServiceProblem] {
         let gateways = virtualService.gateways
         guard !gateways.isEmpty, !(gateways.count == 1 && gateways[0] == "mesh") else { return [] }
         let vsNamespace = virtualService.namespace ?? "default"
-        var problems: [String] = []
+        var problems: [VirtualServiceProblem] = []
         for service in services {
             guard let name = service.name else { continue }
             let namespace = service.namespace ?? "default"
@@ -41,10 +67,10 @@ public enum VirtualServiceCheck {
             let routes = virtualService.destinationHosts.contains { names.contains($0) }
             guard routes else { continue }
             if !gateways.contains("mesh") {
-                problems.append("routes to service \(name) but its gateways lack \"mesh\"")
+                problems.append(VirtualServiceProblem(missing: .meshGateway, service: name, namespace: namespace))
             }
             if !virtualService.hosts.contains(where: { names.contains($0) }) {
-                problems.append("routes to service \(name) but its hosts lack an in-mesh name such as \(name).\(namespace).svc.cluster.local")
+                problems.append(VirtualServiceProblem(missing: .inMeshHost, service: name, namespace: namespace))
             }
         }
         return problems

@@ -3,9 +3,7 @@ import SpliceYAML
 
 /// A rule that looks across all the documents of a run (Istio objects and the workloads
 /// they apply to). Shared by `inject` and `lint` like ``WorkloadRule``.
-public protocol MeshRule: Sendable {
-    /// What the rule is.
-    static var description: RuleDescription { get }
+public protocol MeshRule: Rule {
     /// Makes the rule.
     init()
     /// The rule's findings for `context`.
@@ -23,13 +21,19 @@ public struct MeshContext: Sendable {
     public let options: InjectOptions
     /// Whether the mesh's outbound traffic policy is `REGISTRY_ONLY`.
     public let meshIsRegistryOnly: Bool
+    /// Cluster facts the manifests do not carry.
+    public let settings: RuleSettings
 
     /// Makes a context.
-    public init(inputs: [ManifestStream], injectedNamespaces: Set<String?>, options: InjectOptions, meshIsRegistryOnly: Bool = false) {
+    public init(
+        inputs: [ManifestStream], injectedNamespaces: Set<String?>, options: InjectOptions,
+        meshIsRegistryOnly: Bool = false, settings: RuleSettings = RuleSettings()
+    ) {
         self.inputs = inputs
         self.injectedNamespaces = injectedNamespaces
         self.options = options
         self.meshIsRegistryOnly = meshIsRegistryOnly
+        self.settings = settings
     }
 
     /// Every object of the run with the index of its input.

@@ -1,5 +1,6 @@
 /// What a rule is: its stable ID, default severity, a title, what it checks in plain
-/// language, how to fix what it finds, and the document it comes from.
+/// language, how to fix what it finds, the document it comes from, and example manifests
+/// that trigger it (with `↓` where the finding points) and that do not.
 public struct RuleDescription: Sendable, Equatable {
     /// Stable identifier (`INJ001`, `SS005`, ...).
     public let id: String
@@ -13,15 +14,24 @@ public struct RuleDescription: Sendable, Equatable {
     public let fix: String
     /// The Speedscale or Istio page the rule comes from.
     public let helpURI: String
+    /// Manifests the rule must report, each `↓` marking where a finding points.
+    public let triggeringExamples: [RuleExample]
+    /// Manifests the rule must not report.
+    public let nonTriggeringExamples: [RuleExample]
 
     /// Makes a description.
-    public init(id: String, title: String, severity: Severity, summary: String, fix: String, helpURI: String) {
+    public init(
+        id: String, title: String, severity: Severity, summary: String, fix: String, helpURI: String,
+        triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = []
+    ) {
         self.id = id
         self.title = title
         self.severity = severity
         self.summary = summary
         self.fix = fix
         self.helpURI = helpURI
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
     }
 }
 
@@ -33,4 +43,12 @@ public enum DocumentLink {
     public static let speedscaleProxyConfig = "https://docs.speedscale.com/reference/proxy_config/"
     public static let istioSidecar = "https://istio.io/latest/docs/reference/config/networking/sidecar/"
     public static let istioVirtualService = "https://istio.io/latest/docs/reference/config/networking/virtual-service/"
+    public static let speedscaleTLS = "https://docs.speedscale.com/getting-started/installation/sidecar/tls/"
+    public static let speedscaleInstall = "https://docs.speedscale.com/getting-started/installation/sidecar/install/"
+    public static let speedscaleJava = "https://docs.speedscale.com/reference/languages/java/"
+    public static let kubernetesAnnotations = "https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/"
+    public static let kubernetesEnv = "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables"
+    public static let goProxy = "https://pkg.go.dev/golang.org/x/net/http/httpproxy"
+    public static let istioApplicationRequirements = "https://istio.io/latest/docs/ops/deployment/application-requirements/"
+    public static let istioAnalysisMultipleSidecars = "https://istio.io/latest/docs/reference/config/analysis/ist0111/"
 }

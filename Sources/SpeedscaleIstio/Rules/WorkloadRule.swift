@@ -3,9 +3,7 @@ import SpliceYAML
 
 /// A rule that looks at one workload. Rules are shared by `inject` (which applies their
 /// fixes) and `lint` (which reports their findings), so the two cannot disagree.
-public protocol WorkloadRule: Sendable {
-    /// What the rule is.
-    static var description: RuleDescription { get }
+public protocol WorkloadRule: Rule {
     /// Makes the rule.
     init()
     /// The rule's findings for `context`.
@@ -26,12 +24,21 @@ public struct WorkloadContext: Sendable {
     public let appContainer: Resolution<Container>?
     /// The app port (D6), when the profile needs one.
     public let appPort: Resolution<Int>?
+    /// Cluster facts the manifests do not carry.
+    public let settings: RuleSettings
+    /// The labels of the workload's Namespace, when the run holds it.
+    public let namespaceLabels: [String: String]
 
     /// Resolves the app container and port of `workload` and the profile it must follow.
-    public init(workload: Workload, source: YAMLSource, options: InjectOptions) {
+    public init(
+        workload: Workload, source: YAMLSource, options: InjectOptions,
+        settings: RuleSettings = RuleSettings(), namespaceLabels: [String: String] = [:]
+    ) {
         self.workload = workload
         self.source = source
         self.options = options
+        self.settings = settings
+        self.namespaceLabels = namespaceLabels
         if options.mode == .dual {
             let requestedPort = options.proxyPort ?? AppPortResolver.annotatedPort(of: workload)
             let container = AppContainerResolver.resolve(workload, options: options, port: requestedPort)

@@ -5,9 +5,19 @@ import KubeManifests
 public struct SidecarEgressRule: MeshRule {
     public static let description = RuleDescription(
         id: "IST003", title: "Sidecar egress does not reach Speedscale", severity: .warning,
-        summary: "A custom Istio Sidecar that lists egress hosts scopes what the pods of its namespace reach; without the Speedscale namespace the sidecar cannot forward captured traffic (blocked outright when the outbound policy is REGISTRY_ONLY).",
+        summary: "A custom Istio Sidecar that lists egress hosts scopes what the pods of its namespace reach; without the Speedscale namespace the sidecar cannot forward captured traffic (blocked outright when the outbound policy is REGISTRY_ONLY, so the finding is then an error).",
         fix: "Add \"speedscale/*\" (your Speedscale namespace) to the hosts of the Sidecar's first egress listener.",
-        helpURI: DocumentLink.istioSidecar)
+        helpURI: DocumentLink.istioSidecar,
+        triggeringExamples: [
+            .mesh(RuleExample.sidecar(hosts: "↓- \"./*\"\n- \"istio-system/*\"")),
+            .mesh(RuleExample.sidecar(hosts: "↓- \"./*\""), severity: .error, settings: .with { $0.registryOnly = true }),
+            .mesh(RuleExample.sidecar(hosts: "↓- \"./*\"", extraSpec: "  outboundTrafficPolicy:\n    mode: REGISTRY_ONLY"), severity: .error),
+        ],
+        nonTriggeringExamples: [
+            .mesh(RuleExample.sidecar(hosts: "- \"./*\"\n- \"speedscale/*\"")),
+            .mesh(RuleExample.sidecar(hosts: "- \"*/*\"")),
+            .mesh(RuleExample.sidecar(hosts: "- \"./*\"\n- \"capture/*\""), settings: .with { $0.speedscaleNamespace = "capture" }),
+        ])
 
     public init() {}
 

@@ -1,0 +1,57 @@
+/// The lint rule catalogue, in the order `--list-rules` prints it. It feeds `lint`,
+/// `lint --list-rules` and `explain`. (The inject-only rules INJ001-INJ004 encode inject's
+/// desired profile and are not listed.)
+public enum RuleRegistry {
+    /// Every lint rule type.
+    public static let rules: [any Rule.Type] = [
+        // Annotations
+        AnnotationValueNotStringRule.self,
+        PodTemplateAnnotationRule.self,
+        UnknownAnnotationKeyRule.self,
+        LegacyAnnotationKeyRule.self,
+        InjectValueRule.self,
+        CaptureModeValueRule.self,
+        ProxyTypeValueRule.self,
+        ProxyProtocolValueRule.self,
+        ProxyProtocolMatrixRule.self,
+        IgnoredProxyAnnotationRule.self,
+        DefaultProxyPortRule.self,
+        ProxyPortNotDeclaredRule.self,
+        ProxyPortClashRule.self,
+        // TLS and exclusivity
+        SidecarWithEBPFCaptureRule.self,
+        KubeAPISupportWithoutTLSOutRule.self,
+        JavaToolOptionsWithoutTLSOutRule.self,
+        JavaToolOptionsBothSetRule.self,
+        // Proxy environment
+        MissingProxyEnvironmentRule.self,
+        ProxyPortMismatchRule.self,
+        ProxyHostNotLoopbackRule.self,
+        ProxySchemeMismatchRule.self,
+        HTTPSProxySchemeRule.self,
+        OneProxyVariableRule.self,
+        CaseVariantsDisagreeRule.self,
+        NoProxyWildcardRule.self,
+        DuplicateEnvRule.self,
+        // Istio
+        DualModeNotRequiredRule.self,
+        SidecarEgressRule.self,
+        MalformedEgressHostRule.self,
+        RedundantEgressHostRule.self,
+        ConflictingSidecarsRule.self,
+        IstioReservedPortRule.self,
+        ShortVirtualServiceHostRule.self,
+        GatewayVirtualServiceRule.self,
+        // Suppressions
+        SuppressionWithoutReasonRule.self,
+        UnknownSuppressedRuleRule.self,
+    ]
+
+    /// The IDs of every rule.
+    public static var ids: [String] { rules.map { $0.description.id } }
+
+    /// The rule with `id` (case-insensitive).
+    public static func rule(_ id: String) -> (any Rule.Type)? {
+        rules.first { $0.description.id == id.uppercased() }
+    }
+}

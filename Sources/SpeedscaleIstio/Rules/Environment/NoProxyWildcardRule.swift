@@ -1,0 +1,30 @@
+/// ENV008: `NO_PROXY=*` switches the proxy off.
+public struct NoProxyWildcardRule: WorkloadRule {
+    public static let description = RuleDescription(
+        id: "ENV008", title: "NO_PROXY excludes every host", severity: .warning,
+        summary: "A NO_PROXY (or no_proxy) entry of * disables proxying for every host, so no request reaches the forward proxy and nothing is captured.",
+        fix: "List only the hosts that must bypass the proxy, e.g. localhost,127.0.0.1.",
+        helpURI: DocumentLink.goProxy,
+        triggeringExamples: [
+            .dual(env: RuleExample.dualEnv + "\n- name: NO_PROXY\n  value: ↓\"*\""),
+            .dual(env: RuleExample.dualEnv + "\n- name: no_proxy\n  value: ↓localhost, *"),
+        ],
+        nonTriggeringExamples: [
+            .dual(env: RuleExample.dualEnv + "\n- name: NO_PROXY\n  value: localhost,127.0.0.1,*.internal"),
+        ])
+
+    public init() {}
+
+    public func check(_ context: WorkloadContext) -> [Finding] {
+        context.forwardProxyEnvironments.flatMap { environment in
+            ["NO_PROXY", "no_proxy"].compactMap { name -> Finding? in
+                guard let value = environment.value(name), let node = environment.variables[name]?.valueNode,
+                      value.split(separator: ",").contains(where: { String($0).trimmingSpaces == "*" }) else { return nil }
+                return Finding(
+                    Self.description,
+                    "\(name)=\(value) contains *, which turns proxying off for every host; nothing reaches the forward proxy",
+                    at: node.range)
+            }
+        }
+    }
+}

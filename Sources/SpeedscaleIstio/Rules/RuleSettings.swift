@@ -1,0 +1,37 @@
+/// Facts about the cluster that manifests do not carry, which some rules need. Lint reads
+/// them from `.speedscale-istio.yaml`; inject uses the defaults.
+public struct RuleSettings: Sendable, Equatable {
+    /// The namespace Speedscale runs in (its forwarder must be reachable there).
+    public var speedscaleNamespace = "speedscale"
+    /// Whether the mesh's outbound traffic policy is `REGISTRY_ONLY`.
+    public var registryOnly = false
+    /// Whether the operator turns `tls-out` on for every workload (Helm `sidecar.tls_out`).
+    public var assumeTLSOut = false
+    /// Whether a workload counts as part of the Istio mesh when its manifests say nothing
+    /// either way (no injection label on it or on its Namespace in the run).
+    public var meshedByDefault = true
+    /// Whether Sidecar egress hosts may exclude namespaces with `~ns/host` (Istio 1.31 and later).
+    public var egressExclusions = false
+
+    /// The defaults.
+    public init() {}
+
+    /// The settings that differ from the defaults, as a configuration file writes them.
+    public var changes: [String] {
+        let defaults = RuleSettings()
+        var changes: [String] = []
+        if speedscaleNamespace != defaults.speedscaleNamespace { changes.append("speedscaleNamespace: \(speedscaleNamespace)") }
+        if registryOnly != defaults.registryOnly { changes.append("registryOnly: \(registryOnly)") }
+        if assumeTLSOut != defaults.assumeTLSOut { changes.append("assumeTLSOut: \(assumeTLSOut)") }
+        if meshedByDefault != defaults.meshedByDefault { changes.append("meshedByDefault: \(meshedByDefault)") }
+        if egressExclusions != defaults.egressExclusions { changes.append("egressExclusions: \(egressExclusions)") }
+        return changes
+    }
+
+    /// The defaults with `change` applied.
+    public static func with(_ change: (inout RuleSettings) -> Void) -> RuleSettings {
+        var settings = RuleSettings()
+        change(&settings)
+        return settings
+    }
+}

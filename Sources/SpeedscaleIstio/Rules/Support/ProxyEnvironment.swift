@@ -1,0 +1,163 @@
+import KubeManifests
+import SpliceYAML
+
+/// A place where an app is told to use a proxy: a variable holding a URL, or a pair of
+/// JVM flags in `JAVA_TOOL_OPTIONS` (or the `tls-java-tool-options-value` annotation).
+public struct ProxyEndpoint: Sendable {
+    /// How the app learns the proxy.
+    public enum Form: Sendable, Equatable {
+        /// A variable such as `HTTP_PROXY` holding a URL.
+        case url
+        /// `-Dhttp.proxyHost`/`-Dhttps.proxyHost` and their ports.
+        case javaHTTP
+        /// `-DsocksProxyHost` and its port.
+        case javaSocks
+    }
+
+    /// The variable or flag, as the message names it (`HTTPS_PROXY`, `-Dhttp.proxyHost`).
+    public let name: String
+    /// The form.
+    public let form: Form
+    /// The node that holds the value (the variable's value, or the JVM options string).
+    public let node: YAMLNode
+    /// The whole value as written.
+    public let value: String
+    /// The URL scheme (`http`, `socks5`, ...); nil for JVM flags or a URL without one.
+    public let scheme: String?
+    /// The host.
+    public let host: String
+    /// The port written, or the default the client uses when none is.
+    public let port: Int?
+    /// Whether the port was written.
+    public let hasExplicitPort: Bool
+
+    /// Whether `host` is a loopback name or address.
+    public var hostIsLoopback: Bool {
+        ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
+    }
+
+    /// The URL's scheme, or what the client assumes without one.
+    public var effectiveScheme: String {
+        switch form {
+        case .url: return scheme ?? "http"
+        case .javaHTTP: return "http"
+        case .javaSocks: return "socks"
+        }
+    }
+
+    /// Whether the client speaks SOCKS to the proxy.
+    public var speaksSocks: Bool { effectiveScheme.hasPrefix("socks") }
+}
+
+/// The proxy settings of one container: the proxy variables, the JVM proxy flags, and
+/// `NO_PROXY`.
+public struct ProxyEnvironment: Sendable {
+    /// Variables whose value is a proxy URL, upper-case first.
+    public static let urlVariables = [
+        "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy",
+        "GLOBAL_AGENT_HTTP_PROXY", "GLOBAL_AGENT_HTTPS_PROXY",
+    ]
+
+    /// The container.
+    public let container: Container
+    /// The variables in force: for each name the last entry, as Kubernetes keeps.
+    public let variables: [String: EnvVar]
+
+    /// Reads the environment of `container`.
+    public init(_ container: Container) {
+        self.container = container
+        var variables: [String: EnvVar] = [:]
+        for variable in container.env { variables[variable.name] = variable }
+        self.variables = variables
+    }
+
+    /// The literal value of `name`, when it is set with `value` (not `valueFrom`).
+    public func value(_ name: String) -> String? {
+        guard let variable = variables[name], !variable.hasValueFrom else { return nil }
+        return variable.value
+    }
+
+    /// Whether `name` is set at all (a literal or `valueFrom`).
+    public func isSet(_ name: String) -> Bool { variables[name] != nil }
+
+    /// Every endpoint the container names: URL variables, then JVM flags of `JAVA_TOOL_OPTIONS`
+    /// and of `javaOptionsAnnotation` (the `tls-java-tool-options-value` entry, which the
+    /// operator writes into `JAVA_TOOL_OPTIONS`).
+    public func endpoints(javaOptionsAnnotation: AnnotationEntry? = nil) -> [ProxyEndpoint] {
+        var endpoints: [ProxyEndpoint] = []
+        for name in Self.urlVariables {
+            guard let variable = variables[name], !variable.hasValueFrom, let node = variable.valueNode, node.kind == .scalar,
+                  let value = variable.value, !value.isEmpty else { continue }
+            endpoints.append(Self.parseURL(value, name: name, node: node))
+        }
+        if let variable = variables["JAVA_TOOL_OPTIONS"], let node = variable.valueNode, node.kind == .scalar, let value = variable.value {
+            endpoints += Self.javaEndpoints(value, node: node)
+        }
+        if let entry = javaOptionsAnnotation, let value = entry.text {
+            endpoints += Self.javaEndpoints(value, node: entry.valueNode)
+        }
+        return endpoints
+    }
+
+    /// Reads a proxy URL (`scheme://[user@]host[:port][/...]`; Go reads a URL without a scheme as http).
+    static func parseURL(_ value: String, name: String, node: YAMLNode) -> ProxyEndpoint {
+        var rest = Substring(value.trimmingSpaces)
+        var scheme: String?
+        if let separator = rest.firstRange(of: "://") {
+            scheme = rest[..<separator.lowerBound].lowercased()
+            rest = rest[separator.upperBound...]
+        }
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        var host = String(rest)
+        var portText: String?
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            host = String(rest[...close])
+            let after = rest[rest.index(after: close)...]
+            if after.hasPrefix(":") { portText = String(after.dropFirst()) }
+        } else if let colon = rest.lastIndex(of: ":") {
+            host = String(rest[..<colon])
+            portText = String(rest[rest.index(after: colon)...])
+        }
+        let port = portText.map { PortNumber.parse($0) } ?? defaultPort(scheme: scheme ?? "http")
+        return ProxyEndpoint(name: name, form: .url, node: node, value: value, scheme: scheme, host: host, port: port, hasExplicitPort: portText != nil)
+    }
+
+    /// The port a client uses for a proxy URL without one.
+    static func defaultPort(scheme: String) -> Int? {
+        switch scheme {
+        case "http": return 80
+        case "https": return 443
+        default: return scheme.hasPrefix("socks") ? 1080 : nil
+        }
+    }
+
+    /// The JVM proxy flags of an options string, one endpoint per proxy host flag.
+    static func javaEndpoints(_ options: String, node: YAMLNode) -> [ProxyEndpoint] {
+        var flags: [String: String] = [:]
+        for token in options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) where token.hasPrefix("-D") {
+            let pair = token.dropFirst(2).split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { flags[String(pair[0])] = String(pair[1]) }
+        }
+        let kinds: [(prefix: String, form: ProxyEndpoint.Form, defaultPort: Int)] = [
+            ("http.proxy", .javaHTTP, 80), ("https.proxy", .javaHTTP, 443), ("socksProxy", .javaSocks, 1080),
+        ]
+        return kinds.compactMap { kind in
+            guard let host = flags[kind.prefix + "Host"] else { return nil }
+            let portText = flags[kind.prefix + "Port"]
+            return ProxyEndpoint(
+                name: "-D\(kind.prefix)Host", form: kind.form, node: node, value: "\(host):\(portText ?? "")",
+                scheme: nil, host: host, port: portText.map { PortNumber.parse($0) } ?? kind.defaultPort, hasExplicitPort: portText != nil)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+}

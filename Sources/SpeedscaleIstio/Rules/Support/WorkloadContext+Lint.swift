@@ -1,0 +1,34 @@
+import KubeManifests
+import SpliceYAML
+
+extension WorkloadContext {
+    /// What the workload's Speedscale annotations ask of the sidecar.
+    public var sidecar: SidecarConfig { SidecarConfig(workload, settings: settings) }
+
+    /// Whether the workload runs with an Istio sidecar: an explicit `sidecar.istio.io/inject`
+    /// on the pod, host networking, or its Namespace's injection labels decide; with none of
+    /// them, ``RuleSettings/meshedByDefault``.
+    public var isInMesh: Bool {
+        let labels = workload.podLabels
+        let podAnnotations = AnnotationEntry.entries(
+            of: workload.kind == .pod ? workload.annotationsNode : workload.podTemplateAnnotationsNode, onPodTemplate: true)
+        let podSwitch = labels["sidecar.istio.io/inject"] ?? podAnnotations.last { $0.key == "sidecar.istio.io/inject" }?.text
+        if podSwitch == "false" { return false }
+        if workload.podSpec?.string(at: ["hostNetwork"]) == "true" { return false }
+        if podSwitch == "true" || labels["istio.io/rev"] != nil { return true }
+        switch namespaceLabels["istio-injection"] {
+        case "enabled": return true
+        case "disabled": return false
+        default: break
+        }
+        if namespaceLabels["istio.io/rev"] != nil || namespaceLabels["istio.io/dataplane-mode"] == "ambient" { return true }
+        return settings.meshedByDefault
+    }
+
+    /// The containers whose proxy environment rules look at: the app container (D5) when it
+    /// can be told, else every container that is not a known sidecar.
+    public var checkedContainers: [Container] {
+        if let app = appContainer?.value { return [app] }
+        return workload.containers.filter { !AppContainerResolver.isKnownSidecar($0) }
+    }
+}
