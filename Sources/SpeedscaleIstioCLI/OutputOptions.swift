@@ -1,18 +1,10 @@
 import ArgumentParser
+import Foundation
+import SpeedscaleIstio
 
 /// The flags that say where results go and how the report looks, shared by every subcommand
 /// that rewrites manifests.
 struct OutputOptions: ParsableArguments {
-    /// When to colour the diff.
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-        /// When standard output is a terminal and `NO_COLOR` is not set.
-        case auto
-        /// Always, even with `NO_COLOR`.
-        case always
-        /// Never.
-        case never
-    }
-
     /// The report's format on standard error.
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         /// One line per object and a summary.
@@ -31,7 +23,7 @@ struct OutputOptions: ParsableArguments {
     var check = false
 
     @Option(help: ArgumentHelp("Colour the diff: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
-    var color: ColorChoice = .auto
+    var color: ColorMode = .auto
 
     @Flag(name: [.short, .long], help: "Report only failures.")
     var quiet = false
@@ -61,10 +53,6 @@ struct OutputOptions: ParsableArguments {
 
     /// Whether the diff is coloured: `always`, or `auto` on a terminal without `NO_COLOR`.
     var colorsDiff: Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto: return Terminal.standardOutputIsTerminal && !Terminal.noColorRequested
-        }
+        color.usesColor(isTerminal: isatty(STDOUT_FILENO) != 0, environment: ProcessInfo.processInfo.environment)
     }
 }
