@@ -134,11 +134,7 @@ public struct ProxyEnvironment: Sendable {
 
     /// The JVM proxy flags of an options string, one endpoint per proxy host flag.
     static func javaEndpoints(_ options: String, node: YAMLNode) -> [ProxyEndpoint] {
-        var flags: [String: String] = [:]
-        for token in options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) where token.hasPrefix("-D") {
-            let pair = token.dropFirst(2).split(separator: "=", maxSplits: 1)
-            if pair.count == 2 { flags[String(pair[0])] = String(pair[1]) }
-        }
+        let flags = JVMOptions(options)
         let kinds: [(prefix: String, form: ProxyEndpoint.Form, defaultPort: Int)] = [
             ("http.proxy", .javaHTTP, 80), ("https.proxy", .javaHTTP, 443), ("socksProxy", .javaSocks, 1080),
         ]
