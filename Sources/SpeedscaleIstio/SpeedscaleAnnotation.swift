@@ -40,6 +40,10 @@ public enum SpeedscaleAnnotation {
         "extra-container-env-vars", "mount-known-ca", "diagnostics", "tls-secret", "injected",
     ]
 
+    /// The keys (without the prefix) that only the transparent proxy reads (§3.1).
+    public static let transparentOnlyNames: [String] =
+        knownNames.filter { $0.hasPrefix("ignore-") } + ["capture-node-traffic", "track-loopback"]
+
     /// Legacy keys (without the prefix) and what replaced them (§3.6).
     public static let legacyNames: [String: String] = [
         "captureMode": "use sidecar.speedscale.com/capture-mode",

@@ -18,11 +18,15 @@ public enum RuleRegistry {
         DefaultProxyPortRule.self,
         ProxyPortNotDeclaredRule.self,
         ProxyPortClashRule.self,
-        // TLS and exclusivity
+        TransparentOnlyAnnotationRule.self,
+        // TLS, exclusivity and operator artifacts
         SidecarWithEBPFCaptureRule.self,
         KubeAPISupportWithoutTLSOutRule.self,
         JavaToolOptionsWithoutTLSOutRule.self,
         JavaToolOptionsBothSetRule.self,
+        TLSKeyPathWithoutSecretRule.self,
+        OperatorArtifactRule.self,
+        TLSSecretKeyRule.self,
         // Proxy environment
         MissingProxyEnvironmentRule.self,
         ProxyPortMismatchRule.self,

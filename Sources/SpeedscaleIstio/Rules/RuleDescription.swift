@@ -51,4 +51,5 @@ public enum DocumentLink {
     public static let goProxy = "https://pkg.go.dev/golang.org/x/net/http/httpproxy"
     public static let istioApplicationRequirements = "https://istio.io/latest/docs/ops/deployment/application-requirements/"
     public static let istioAnalysisMultipleSidecars = "https://istio.io/latest/docs/reference/config/analysis/ist0111/"
+    public static let speedscaleFAQ = "https://docs.speedscale.com/reference/faq/"
 }
