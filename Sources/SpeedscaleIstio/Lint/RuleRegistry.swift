@@ -36,6 +36,10 @@ public enum RuleRegistry {
         OneProxyVariableRule.self,
         CaseVariantsDisagreeRule.self,
         NoProxyWildcardRule.self,
+        NoProxyClusterSuffixRule.self,
+        JavaOptsOnlyRule.self,
+        JavaToolOptionsOverriddenRule.self,
+        GlobalAgentWithSocksRule.self,
         DuplicateEnvRule.self,
         // Istio
         DualModeNotRequiredRule.self,

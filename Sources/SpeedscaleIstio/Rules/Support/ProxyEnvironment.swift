@@ -77,6 +77,15 @@ public struct ProxyEnvironment: Sendable {
         return variable.value
     }
 
+    /// `NO_PROXY` and `no_proxy` when set to a literal: the variable, its value node, and its
+    /// comma-separated entries without surrounding spaces.
+    public var noProxyLists: [(name: String, node: YAMLNode, entries: [String])] {
+        ["NO_PROXY", "no_proxy"].compactMap { name in
+            guard let value = value(name), let node = variables[name]?.valueNode else { return nil }
+            return (name, node, value.split(separator: ",").map { String($0).trimmingSpaces })
+        }
+    }
+
     /// Whether `name` is set at all (a literal or `valueFrom`).
     public func isSet(_ name: String) -> Bool { variables[name] != nil }
 
