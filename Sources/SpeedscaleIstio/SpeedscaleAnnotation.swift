@@ -18,6 +18,7 @@ public enum SpeedscaleAnnotation {
     public static let kubeAPISupport = prefix + "kube-api-support"
     public static let extraContainerEnvVars = prefix + "extra-container-env-vars"
     public static let prometheusPort = prefix + "prometheus-port"
+    public static let mountKnownCA = prefix + "mount-known-ca"
 
     /// The eBPF collector's switches, exclusive with the sidecar (§3.4).
     public static let captureEnabled = "capture.speedscale.com/enabled"

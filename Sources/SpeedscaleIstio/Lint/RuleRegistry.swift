@@ -41,6 +41,11 @@ public enum RuleRegistry {
         JavaToolOptionsOverriddenRule.self,
         GlobalAgentWithSocksRule.self,
         DuplicateEnvRule.self,
+        // TLS trust
+        CustomTrustStoreRule.self,
+        TrustStorePasswordRule.self,
+        CABundleVariableRule.self,
+        KnownCAMountConflictRule.self,
         // Istio
         DualModeNotRequiredRule.self,
         SidecarEgressRule.self,
