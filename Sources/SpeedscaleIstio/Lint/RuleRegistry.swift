@@ -48,6 +48,7 @@ public enum RuleRegistry {
         KnownCAMountConflictRule.self,
         // Istio
         DualModeNotRequiredRule.self,
+        IstioCNIAnnotationRule.self,
         SidecarEgressRule.self,
         MalformedEgressHostRule.self,
         RedundantEgressHostRule.self,
