@@ -53,7 +53,13 @@ public enum RuleRegistry {
         MalformedEgressHostRule.self,
         RedundantEgressHostRule.self,
         ConflictingSidecarsRule.self,
+        AmbientNamespaceSidecarRule.self,
+        NamespaceInjectionLabelsRule.self,
+        MisplacedIstioSettingRule.self,
         IstioReservedPortRule.self,
+        EnvoyUIDRule.self,
+        ExcludedSidecarPortRule.self,
+        ProxyStartupOrderRule.self,
         ShortVirtualServiceHostRule.self,
         GatewayVirtualServiceRule.self,
         // Suppressions
