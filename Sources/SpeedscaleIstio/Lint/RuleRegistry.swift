@@ -62,6 +62,9 @@ public enum RuleRegistry {
         ProxyStartupOrderRule.self,
         ShortVirtualServiceHostRule.self,
         GatewayVirtualServiceRule.self,
+        IstioAPIVersionRule.self,
+        SidecarSelectsReverseProxyRule.self,
+        ServiceBypassesReverseProxyRule.self,
         // Suppressions
         SuppressionWithoutReasonRule.self,
         UnknownSuppressedRuleRule.self,
