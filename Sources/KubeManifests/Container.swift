@@ -47,6 +47,26 @@ public struct Container: Sendable {
         guard let list = node["envFrom"], list.kind == .sequence else { return false }
         return !list.items.isEmpty
     }
+
+    /// The scalar items of `command`, then of `args`, as written.
+    public var commandLine: [YAMLNode] {
+        ["command", "args"].flatMap { key -> [YAMLNode] in
+            guard let list = node[key], list.kind == .sequence else { return [] }
+            return list.items.filter { $0.kind == .scalar }
+        }
+    }
+
+    /// The `mountPath` value nodes of `volumeMounts`.
+    public var mountPaths: [YAMLNode] {
+        guard let list = node["volumeMounts"], list.kind == .sequence else { return [] }
+        return list.items.compactMap { item in
+            guard item.kind == .mapping, let path = item["mountPath"], path.kind == .scalar else { return nil }
+            return path
+        }
+    }
+
+    /// The `securityContext.runAsUser` value node, when set.
+    public var runAsUserNode: YAMLNode? { node.lookup(["securityContext", "runAsUser"]) }
 }
 
 /// A `containerPort` entry.

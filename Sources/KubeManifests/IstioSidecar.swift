@@ -20,6 +20,13 @@ public struct IstioSidecar: Sendable {
         return Dictionary(labels.stringEntries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// Whether its `workloadSelector` selects pods with `labels` (a Sidecar without one selects
+    /// no pod in particular).
+    public func selects(_ labels: [String: String]) -> Bool {
+        guard let selector = workloadSelector, !selector.isEmpty else { return false }
+        return selector.allSatisfy { labels[$0.key] == $0.value }
+    }
+
     /// The `spec.egress` sequence node, when present.
     public var egressNode: YAMLNode? { object.node.lookup(["spec", "egress"]) }
 
@@ -118,6 +125,12 @@ public struct KubeService: Sendable {
     /// `spec.selector`.
     public var selector: [String: String] {
         Dictionary(object.node.lookup(["spec", "selector"])?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
+    }
+
+    /// The entries of `spec.ports`.
+    public var ports: [ServicePort] {
+        guard let list = object.node.lookup(["spec", "ports"]), list.kind == .sequence else { return [] }
+        return list.items.filter { $0.kind == .mapping }.map(ServicePort.init)
     }
 
     /// Whether the Service selects pods with `labels`.

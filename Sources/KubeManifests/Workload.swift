@@ -44,10 +44,15 @@ public struct Workload: Sendable {
         return object.node.lookup(Array(kind.podSpecPath.dropLast()) + ["metadata", "annotations"])
     }
 
+    /// The pod template's labels mapping node (the Pod's own for a Pod).
+    public var podLabelsNode: YAMLNode? {
+        let path = kind == .pod ? ["metadata", "labels"] : Array(kind.podSpecPath.dropLast()) + ["metadata", "labels"]
+        return object.node.lookup(path)
+    }
+
     /// The pod template's labels (the Pod's own labels for a Pod).
     public var podLabels: [String: String] {
-        let path = kind == .pod ? ["metadata", "labels"] : Array(kind.podSpecPath.dropLast()) + ["metadata", "labels"]
-        return Dictionary(object.node.lookup(path)?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
+        Dictionary(podLabelsNode?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
     }
 
     /// The pod spec mapping, when there is one.

@@ -18,6 +18,7 @@ public enum SpeedscaleAnnotation {
     public static let kubeAPISupport = prefix + "kube-api-support"
     public static let extraContainerEnvVars = prefix + "extra-container-env-vars"
     public static let prometheusPort = prefix + "prometheus-port"
+    public static let mountKnownCA = prefix + "mount-known-ca"
 
     /// The eBPF collector's switches, exclusive with the sidecar (§3.4).
     public static let captureEnabled = "capture.speedscale.com/enabled"
@@ -39,6 +40,10 @@ public enum SpeedscaleAnnotation {
         "prometheus-port", "prometheus-enable-scrape-annotations", "kube-api-support", "istio-cni",
         "extra-container-env-vars", "mount-known-ca", "diagnostics", "tls-secret", "injected",
     ]
+
+    /// The keys (without the prefix) that only the transparent proxy reads (§3.1).
+    public static let transparentOnlyNames: [String] =
+        knownNames.filter { $0.hasPrefix("ignore-") } + ["capture-node-traffic", "track-loopback"]
 
     /// Legacy keys (without the prefix) and what replaced them (§3.6).
     public static let legacyNames: [String: String] = [

@@ -31,6 +31,7 @@ import Testing
               assumeTLSOut: true
               meshedByDefault: false
               egressExclusions: true
+              istioCNI: true
             """)
         #expect(!configuration.isEnabled("IST014"))
         #expect(configuration.severity(of: "SS012", chosen: .warning) == .error)
@@ -42,6 +43,7 @@ import Testing
         expected.assumeTLSOut = true
         expected.meshedByDefault = false
         expected.egressExclusions = true
+        expected.istioCNI = true
         #expect(configuration.settings == expected)
     }
 
@@ -54,6 +56,8 @@ import Testing
         #expect(error("rules:\n  SS999: off\n") == "c.yaml:2:3: unknown rule \"SS999\"; did you mean SS009? (see lint --list-rules)")
         #expect(error("rules:\n  SS001: loud\n") == "c.yaml:2:10: rule SS001 is \"loud\"; use one of off, on, error, warning, info")
         #expect(error("settings:\n  registryOnly: maybe\n") == "c.yaml:2:17: registryOnly must be true or false, not \"maybe\"")
+        #expect(error("settings:\n  istioCNI: yes\n") == "c.yaml:2:13: istioCNI must be true or false, not \"yes\"")
+        #expect(error("settings:\n  istioCni: true\n") == "c.yaml:2:3: unknown key \"istioCni\" in settings; did you mean \"istioCNI\"?")
         #expect(error("settings:\n  speedscaleNamespace: Speed_Scale\n") == "c.yaml:2:24: speedscaleNamespace \"Speed_Scale\" is not a namespace name")
         #expect(error("ignorePaths: vendor\n") == "c.yaml:1:14: ignorePaths must be a list")
         #expect(error("- rules\n") == "c.yaml:1:1: the configuration must be a mapping of rules, ignorePaths and settings")

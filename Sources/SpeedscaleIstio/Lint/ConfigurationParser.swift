@@ -26,7 +26,7 @@ extension LintConfiguration {
     /// The top-level keys of a configuration file.
     static let topLevelKeys = ["rules", "ignorePaths", "settings"]
     /// The keys of `settings`.
-    static let settingKeys = ["speedscaleNamespace", "registryOnly", "assumeTLSOut", "meshedByDefault", "egressExclusions"]
+    static let settingKeys = ["speedscaleNamespace", "registryOnly", "assumeTLSOut", "meshedByDefault", "egressExclusions", "istioCNI"]
     /// The values a rule may be given.
     static let ruleValues = ["off", "on", "error", "warning", "info"]
 
@@ -140,7 +140,8 @@ private struct ConfigurationReader {
             case "registryOnly": settings.registryOnly = try boolean(pair.value, what: key)
             case "assumeTLSOut": settings.assumeTLSOut = try boolean(pair.value, what: key)
             case "meshedByDefault": settings.meshedByDefault = try boolean(pair.value, what: key)
-            default: settings.egressExclusions = try boolean(pair.value, what: key)
+            case "egressExclusions": settings.egressExclusions = try boolean(pair.value, what: key)
+            default: settings.istioCNI = try boolean(pair.value, what: key)
             }
         }
         return settings

@@ -59,20 +59,15 @@ public struct Linter: Sendable {
         let settings = configuration.settings
         var options = InjectOptions()
         options.speedscaleNamespace = settings.speedscaleNamespace
-        let namespaceLabels = Self.namespaceLabels(in: inputs)
         let workloadRules = rules.compactMap { ($0 as? any WorkloadRule.Type)?.init() }
         let meshRules = rules.compactMap { ($0 as? any MeshRule.Type)?.init() }
         var found: [(Int, KubeObject, Finding)] = []
         var injectedNamespaces: Set<String?> = []
-        for (input, manifests) in inputs.enumerated() {
-            for workload in manifests.workloads {
-                let context = WorkloadContext(
-                    workload: workload, source: manifests.source, options: options, settings: settings,
-                    namespaceLabels: workload.object.namespace.flatMap { namespaceLabels[$0] } ?? [:])
-                if context.sidecar.isInjected { injectedNamespaces.insert(workload.object.namespace) }
-                for rule in workloadRules {
-                    found += rule.check(context).map { (input, workload.object, $0) }
-                }
+        for (input, context) in MeshContext.workloadContexts(in: inputs, options: options, settings: settings) {
+            let object = context.workload.object
+            if context.sidecar.isInjected { injectedNamespaces.insert(object.namespace) }
+            for rule in workloadRules {
+                found += rule.check(context).map { (input, object, $0) }
             }
         }
         let mesh = MeshContext(
@@ -82,16 +77,5 @@ public struct Linter: Sendable {
             found += rule.check(mesh).map { ($0.input, $0.object, $0.finding) }
         }
         return found
-    }
-
-    /// The labels of the `Namespace` objects of the run, by name.
-    static func namespaceLabels(in inputs: [ManifestStream]) -> [String: [String: String]] {
-        var labels: [String: [String: String]] = [:]
-        for manifests in inputs {
-            for object in manifests.objects where object.kind == "Namespace" {
-                if let name = object.name { labels[name] = object.labels }
-            }
-        }
-        return labels
     }
 }

@@ -51,4 +51,12 @@ public enum DocumentLink {
     public static let goProxy = "https://pkg.go.dev/golang.org/x/net/http/httpproxy"
     public static let istioApplicationRequirements = "https://istio.io/latest/docs/ops/deployment/application-requirements/"
     public static let istioAnalysisMultipleSidecars = "https://istio.io/latest/docs/reference/config/analysis/ist0111/"
+    public static let speedscaleFAQ = "https://docs.speedscale.com/reference/faq/"
+    public static let istioLabels = "https://istio.io/latest/docs/reference/config/labels/"
+    public static let istioAnnotations = "https://istio.io/latest/docs/reference/config/annotations/"
+    public static let istioProxyConfig = "https://istio.io/latest/docs/reference/config/istio.mesh.v1alpha1/#ProxyConfig"
+    public static let istioAnalysisMisplacedAnnotation = "https://istio.io/latest/docs/reference/config/analysis/ist0107/"
+    public static let istioAnalysisConflictingSelectors = "https://istio.io/latest/docs/reference/config/analysis/ist0110/"
+    public static let istioAnalysisInjectionLabels = "https://istio.io/latest/docs/reference/config/analysis/ist0123/"
+    public static let istioV1APIs = "https://istio.io/latest/blog/2024/v1-apis/"
 }

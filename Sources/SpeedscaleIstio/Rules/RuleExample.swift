@@ -89,7 +89,8 @@ extension RuleExample {
         deployment(annotations: dualAnnotations + (extra.isEmpty ? "" : "\n" + extra), env: env, severity: severity, settings: settings)
     }
 
-    private static func indent(_ lines: String, by width: Int) -> String {
+    /// `lines` with `width` spaces before each, each ending in a newline (empty lines dropped).
+    static func indent(_ lines: String, by width: Int) -> String {
         let pad = String(repeating: " ", count: width)
         return lines.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.isEmpty }

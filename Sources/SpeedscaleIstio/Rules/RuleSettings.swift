@@ -12,6 +12,8 @@ public struct RuleSettings: Sendable, Equatable {
     public var meshedByDefault = true
     /// Whether Sidecar egress hosts may exclude namespaces with `~ns/host` (Istio 1.31 and later).
     public var egressExclusions = false
+    /// Whether Istio runs with its CNI agent, so injected workloads need `istio-cni: "true"` (IST002).
+    public var istioCNI = false
 
     /// The defaults.
     public init() {}
@@ -25,6 +27,7 @@ public struct RuleSettings: Sendable, Equatable {
         if assumeTLSOut != defaults.assumeTLSOut { changes.append("assumeTLSOut: \(assumeTLSOut)") }
         if meshedByDefault != defaults.meshedByDefault { changes.append("meshedByDefault: \(meshedByDefault)") }
         if egressExclusions != defaults.egressExclusions { changes.append("egressExclusions: \(egressExclusions)") }
+        if istioCNI != defaults.istioCNI { changes.append("istioCNI: \(istioCNI)") }
         return changes
     }
 

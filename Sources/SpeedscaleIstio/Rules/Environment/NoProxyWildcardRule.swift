@@ -17,13 +17,11 @@ public struct NoProxyWildcardRule: WorkloadRule {
 
     public func check(_ context: WorkloadContext) -> [Finding] {
         context.forwardProxyEnvironments.flatMap { environment in
-            ["NO_PROXY", "no_proxy"].compactMap { name -> Finding? in
-                guard let value = environment.value(name), let node = environment.variables[name]?.valueNode,
-                      value.split(separator: ",").contains(where: { String($0).trimmingSpaces == "*" }) else { return nil }
-                return Finding(
+            environment.noProxyLists.filter { $0.entries.contains("*") }.map { list in
+                Finding(
                     Self.description,
-                    "\(name)=\(value) contains *, which turns proxying off for every host; nothing reaches the forward proxy",
-                    at: node.range)
+                    "\(list.name)=\(environment.value(list.name) ?? "") contains *, which turns proxying off for every host; nothing reaches the forward proxy",
+                    at: list.node.range)
             }
         }
     }

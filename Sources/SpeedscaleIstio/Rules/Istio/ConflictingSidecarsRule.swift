@@ -10,27 +10,7 @@ public struct ConflictingSidecarsRule: MeshRule {
         helpURI: DocumentLink.istioAnalysisMultipleSidecars,
         triggeringExamples: [
             .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "↓extra", hosts: "- \"speedscale/*\"")),
-            .mesh("""
-                apiVersion: networking.istio.io/v1
-                kind: Sidecar
-                metadata:
-                  name: a
-                  namespace: shop
-                spec:
-                  workloadSelector:
-                    labels:
-                      app: web
-                ---
-                apiVersion: networking.istio.io/v1
-                kind: Sidecar
-                metadata:
-                  name: b
-                  namespace: shop
-                spec:
-                  workloadSelector:
-                    labels:
-                      ↓app: web
-                """),
+            .mesh(RuleExample.selectingSidecar(name: "a", labels: "app: web") + "---\n" + RuleExample.selectingSidecar(name: "b", labels: "↓app: web")),
         ],
         nonTriggeringExamples: [
             .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "other", hosts: "- \"./*\"").replacing("namespace: shop", with: "namespace: other")),
@@ -62,10 +42,7 @@ public struct ConflictingSidecarsRule: MeshRule {
         var reported: Set<Int> = []
         for workload in context.inputs.flatMap(\.workloads) {
             let labels = workload.podLabels
-            let selecting = sidecars.filter { entry in
-                guard let selector = entry.sidecar.workloadSelector, !selector.isEmpty, entry.sidecar.namespace == workload.object.namespace else { return false }
-                return selector.allSatisfy { labels[$0.key] == $0.value }
-            }
+            let selecting = sidecars.filter { $0.sidecar.namespace == workload.object.namespace && $0.sidecar.selects(labels) }
             guard let first = selecting.first else { continue }
             for (input, sidecar) in selecting.dropFirst() where reported.insert(sidecar.object.node.start).inserted {
                 let anchor = sidecar.object.node.lookup(["spec", "workloadSelector", "labels"]) ?? sidecar.object.node

@@ -1,7 +1,11 @@
 extension RuleExample {
-    /// An injected Deployment `web` in namespace `shop` (pods labelled `app: web`), its
-    /// Service `web`, then the documents of `objects` (separated by `---`).
-    static func mesh(_ objects: String, severity: Severity? = nil, settings: RuleSettings = RuleSettings()) -> RuleExample {
+    /// An injected Deployment `web` in namespace `shop` (pods labelled `app: web`, listening on
+    /// 8080) with `workloadAnnotations` (lines, unindented), its Service `web` (port 80 to
+    /// targetPort 8080), then the documents of `objects` (separated by `---`).
+    static func mesh(
+        _ objects: String, workloadAnnotations: String = "sidecar.speedscale.com/inject: \"true\"",
+        severity: Severity? = nil, settings: RuleSettings = RuleSettings()
+    ) -> RuleExample {
         let workload = """
             apiVersion: apps/v1
             kind: Deployment
@@ -9,8 +13,7 @@ extension RuleExample {
               name: web
               namespace: shop
               annotations:
-                sidecar.speedscale.com/inject: "true"
-            spec:
+            \(indent(workloadAnnotations, by: 4))spec:
               template:
                 metadata:
                   labels:
@@ -38,21 +41,19 @@ extension RuleExample {
         return RuleExample(workload + objects, severity: severity, settings: settings)
     }
 
+    /// A Sidecar `name` in namespace `shop` whose `workloadSelector` has `labels` (lines, unindented).
+    static func selectingSidecar(name: String, labels: String) -> String {
+        sidecarHeader(name) + "  workloadSelector:\n    labels:\n" + indent(labels, by: 6)
+    }
+
     /// A Sidecar `name` in namespace `shop` whose first egress listener has `hosts` (lines of the list,
     /// unindented) and `spec` lines appended after `egress`.
     static func sidecar(name: String = "default", hosts: String, extraSpec: String = "") -> String {
-        let hostLines = hosts.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
-        return """
-            apiVersion: networking.istio.io/v1
-            kind: Sidecar
-            metadata:
-              name: \(name)
-              namespace: shop
-            spec:
-              egress:
-              - hosts:
-            \(hostLines)
-            \(extraSpec)
-            """
+        sidecarHeader(name) + "  egress:\n  - hosts:\n" + indent(hosts, by: 4) + extraSpec
+    }
+
+    /// The lines of a Sidecar `name` in namespace `shop` up to `spec:`.
+    private static func sidecarHeader(_ name: String) -> String {
+        "apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: \(name)\n  namespace: shop\nspec:\n"
     }
 }

@@ -77,6 +77,15 @@ public struct ProxyEnvironment: Sendable {
         return variable.value
     }
 
+    /// `NO_PROXY` and `no_proxy` when set to a literal: the variable, its value node, and its
+    /// comma-separated entries without surrounding spaces.
+    public var noProxyLists: [(name: String, node: YAMLNode, entries: [String])] {
+        ["NO_PROXY", "no_proxy"].compactMap { name in
+            guard let value = value(name), let node = variables[name]?.valueNode else { return nil }
+            return (name, node, value.split(separator: ",").map { String($0).trimmingSpaces })
+        }
+    }
+
     /// Whether `name` is set at all (a literal or `valueFrom`).
     public func isSet(_ name: String) -> Bool { variables[name] != nil }
 
@@ -134,11 +143,7 @@ public struct ProxyEnvironment: Sendable {
 
     /// The JVM proxy flags of an options string, one endpoint per proxy host flag.
     static func javaEndpoints(_ options: String, node: YAMLNode) -> [ProxyEndpoint] {
-        var flags: [String: String] = [:]
-        for token in options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) where token.hasPrefix("-D") {
-            let pair = token.dropFirst(2).split(separator: "=", maxSplits: 1)
-            if pair.count == 2 { flags[String(pair[0])] = String(pair[1]) }
-        }
+        let flags = JVMOptions(options)
         let kinds: [(prefix: String, form: ProxyEndpoint.Form, defaultPort: Int)] = [
             ("http.proxy", .javaHTTP, 80), ("https.proxy", .javaHTTP, 443), ("socksProxy", .javaSocks, 1080),
         ]

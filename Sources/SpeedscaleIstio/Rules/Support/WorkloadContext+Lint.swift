@@ -10,9 +10,7 @@ extension WorkloadContext {
     /// them, ``RuleSettings/meshedByDefault``.
     public var isInMesh: Bool {
         let labels = workload.podLabels
-        let podAnnotations = AnnotationEntry.entries(
-            of: workload.kind == .pod ? workload.annotationsNode : workload.podTemplateAnnotationsNode, onPodTemplate: true)
-        let podSwitch = labels["sidecar.istio.io/inject"] ?? podAnnotations.last { $0.key == "sidecar.istio.io/inject" }?.text
+        let podSwitch = labels["sidecar.istio.io/inject"] ?? podAnnotationEntries.last { $0.key == "sidecar.istio.io/inject" }?.text
         if podSwitch == "false" { return false }
         if workload.podSpec?.string(at: ["hostNetwork"]) == "true" { return false }
         if podSwitch == "true" || labels["istio.io/rev"] != nil { return true }
@@ -23,6 +21,13 @@ extension WorkloadContext {
         }
         if namespaceLabels["istio.io/rev"] != nil || namespaceLabels["istio.io/dataplane-mode"] == "ambient" { return true }
         return settings.meshedByDefault
+    }
+
+    /// The annotations of the pod itself, where Istio reads its pod settings: a Pod's own, else
+    /// the pod template's.
+    public var podAnnotationEntries: [AnnotationEntry] {
+        AnnotationEntry.entries(
+            of: workload.kind == .pod ? workload.annotationsNode : workload.podTemplateAnnotationsNode, onPodTemplate: true)
     }
 
     /// The containers whose proxy environment rules look at: the app container (D5) when it
