@@ -9,8 +9,8 @@ struct Inject: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add the Speedscale sidecar's Istio configuration to workload manifests.",
         discussion: """
-            Reads Deployments, StatefulSets and other workloads and writes them back with the
-            dual-mode annotations and the proxy environment on the app container. Only the lines
+            Reads Deployments, StatefulSets and other workloads and writes them back with the \
+            dual-mode annotations and the proxy environment on the app container. Only the lines \
             that must change are changed; everything else is written back byte for byte.
             """
     )

@@ -19,9 +19,9 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check manifests for Speedscale-in-Istio mistakes, with file, line and column.",
         discussion: """
-            Reads the same inputs as inject and never changes them. Exit codes: 0 nothing at or
-            above --fail-on was reported, 1 something was, 2 bad usage, unreadable or unparsable
-            input, or an invalid configuration. Configuration: .speedscale-istio.yaml in the
+            Reads the same inputs as inject and never changes them. Exit codes: 0 nothing at or \
+            above --fail-on was reported, 1 something was, 2 bad usage, unreadable or unparsable \
+            input, or an invalid configuration. Configuration: .speedscale-istio.yaml in the \
             working directory or the git root, or --config FILE.
             """
     )

@@ -8,10 +8,10 @@ struct SpeedscaleIstioCommand: ParsableCommand {
         abstract: "Make the Speedscale sidecar work inside an Istio mesh.",
         discussion: """
             Installed as a kubectl plugin, run it as `kubectl speedscale-istio`.
-            inject is the default subcommand: as a Helm post-renderer it reads standard
+            inject is the default subcommand: as a Helm post-renderer it reads standard \
             input and writes the manifests to standard output.
-            Exit codes: 0 success; 1 a workload could not be injected, --check found changes,
-            or lint reported something at or above --fail-on; 2 bad usage, bad input, an
+            Exit codes: 0 success; 1 a workload could not be injected, --check found changes, \
+            or lint reported something at or above --fail-on; 2 bad usage, bad input, an \
             invalid configuration, or files that could not be rewritten.
             """,
         version: ToolInfo.version,
