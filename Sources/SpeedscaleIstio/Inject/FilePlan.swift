@@ -40,6 +40,8 @@ struct FilePlan {
     var edits: [Edit] = []
     var outcomes: [WorkloadOutcome] = []
     var notes: [String] = []
+    /// The workloads that carry the profile after inject (injected, or already unchanged).
+    var profiledWorkloads: [Workload] = []
     private var editors: [Int: YAMLEditor] = [:]
 
     init(parsed: ParsedInput) {
@@ -59,6 +61,7 @@ struct FilePlan {
         for workload in parsed.manifests.workloads {
             let editor = editor(forDocument: workload.object.documentIndex)
             let (status, workloadEdits) = injector.plan(workload, source: parsed.source, editor: editor)
+            if status == .injected || status == .unchanged { profiledWorkloads.append(workload) }
             edits += workloadEdits
             var notes: [String] = []
             if workload.hasUnusualAPIVersion {

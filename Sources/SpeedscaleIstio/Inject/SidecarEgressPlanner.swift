@@ -7,12 +7,7 @@ struct SidecarEgressPlanner {
     let options: InjectOptions
 
     func plan(_ plans: inout [FilePlan]) {
-        var namespaces: Set<String?> = []
-        for plan in plans {
-            for (workload, outcome) in zip(plan.parsed.manifests.workloads, plan.outcomes) {
-                if outcome.status == .injected || outcome.status == .unchanged { namespaces.insert(workload.object.namespace) }
-            }
-        }
+        let namespaces = Set(plans.flatMap(\.profiledWorkloads).map(\.object.namespace))
         let context = MeshContext(inputs: plans.map(\.parsed.manifests), injectedNamespaces: namespaces, options: options)
         for located in SidecarEgressRule().check(context) {
             guard let sidecar = IstioSidecar(located.object) else { continue }

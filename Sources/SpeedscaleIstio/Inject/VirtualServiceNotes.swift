@@ -4,13 +4,7 @@ import KubeManifests
 /// an injected workload's Service without its in-mesh host or without the `mesh` gateway.
 enum VirtualServiceNotes {
     static func add(to plans: inout [FilePlan]) {
-        var injectedLabels: [(namespace: String?, labels: [String: String])] = []
-        for plan in plans {
-            for (workload, outcome) in zip(plan.parsed.manifests.workloads, plan.outcomes)
-            where outcome.status == .injected || outcome.status == .unchanged {
-                injectedLabels.append((workload.object.namespace, workload.podLabels))
-            }
-        }
+        let injectedLabels = plans.flatMap(\.profiledWorkloads).map { (namespace: $0.object.namespace, labels: $0.podLabels) }
         let services = plans.flatMap(\.parsed.manifests.services).filter { service in
             injectedLabels.contains { $0.namespace == service.namespace && service.selects($0.labels) }
         }
