@@ -9,8 +9,6 @@ public struct YAMLEditor: Sendable {
     /// Whether the document is written as JSON (its root is a flow mapping); new keys and
     /// strings are then always double-quoted.
     public let isJSON: Bool
-    /// Whether the document's root spans several lines (pretty-printed JSON does).
-    let rootIsMultiline: Bool
 
     /// Makes an editor for `document` of `source`.
     public init(source: YAMLSource, document: YAMLDocument) {
@@ -18,7 +16,6 @@ public struct YAMLEditor: Sendable {
         self.layout = BlockLayout.infer(from: document.root, in: source)
         let root = document.root
         self.isJSON = root.isFlow && root.kind == .mapping
-        self.rootIsMultiline = source.lineIndex(ofByte: root.start) != source.lineIndex(ofByte: max(root.start, root.end - 1))
     }
 
     private var newline: String { source.lineEnding.rawValue }
