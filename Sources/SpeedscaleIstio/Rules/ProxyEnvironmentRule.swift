@@ -55,7 +55,7 @@ public struct ProxyEnvironmentRule: WorkloadRule {
         if existing.hasValueFrom {
             return [Finding(Self.description, "container \"\(container.name ?? "")\" sets \(name) through valueFrom", at: existing.node.range, isConflict: true)]
         }
-        let current = (existing.value ?? "").split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }.filter { !$0.isEmpty }
+        let current = ProxyEnvironment.listEntries(existing.value ?? "")
         let missing = hosts.filter { !current.contains($0) }
         guard !missing.isEmpty else { return [] }
         let merged = (current + missing).joined(separator: ",")

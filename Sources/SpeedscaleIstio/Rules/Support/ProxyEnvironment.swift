@@ -82,8 +82,14 @@ public struct ProxyEnvironment: Sendable {
     public var noProxyLists: [(name: String, node: YAMLNode, entries: [String])] {
         ["NO_PROXY", "no_proxy"].compactMap { name in
             guard let value = value(name), let node = variables[name]?.valueNode else { return nil }
-            return (name, node, value.split(separator: ",").map { String($0).trimmingSpaces })
+            return (name, node, Self.listEntries(value))
         }
+    }
+
+    /// The entries of a comma-separated list such as `NO_PROXY`, without surrounding spaces
+    /// and without empty entries.
+    public static func listEntries(_ value: String) -> [String] {
+        value.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 
     /// Whether `name` is set at all (a literal or `valueFrom`).
