@@ -35,7 +35,7 @@ public struct InjectOptions: Sendable, Equatable {
     /// Whether to add `tls-out: "true"`.
     public var tlsOut: Bool = false
     /// The sidecar's outbound port (`proxy-out-port`, default 4140).
-    public var outboundPort: Int = 4140
+    public var outboundPort: Int = SpeedscaleAnnotation.defaultOutPort
     /// The host in the proxy URLs.
     public var proxyEnvHost: String = "localhost"
     /// Whether to also write `http_proxy` / `https_proxy`.
@@ -55,4 +55,9 @@ public struct InjectOptions: Sendable, Equatable {
 
     /// Options with every default.
     public init() {}
+
+    /// The proxy URL inject writes into `HTTP_PROXY` / `HTTPS_PROXY` for `proxyProtocol`.
+    public func proxyURL(for proxyProtocol: ProxyProtocol) -> String {
+        "\(proxyProtocol.scheme)://\(proxyEnvHost):\(outboundPort)"
+    }
 }

@@ -21,11 +21,11 @@ public struct Profile: Sendable, Equatable {
             annotations.append((SpeedscaleAnnotation.proxyHost, options.proxyHost))
             if let appPort { annotations.append((SpeedscaleAnnotation.proxyPort, String(appPort))) }
             if options.tlsOut { annotations.append((SpeedscaleAnnotation.tlsOut, "true")) }
-            if options.outboundPort != 4140 {
+            if options.outboundPort != SpeedscaleAnnotation.defaultOutPort {
                 annotations.append((SpeedscaleAnnotation.proxyOutPort, String(options.outboundPort)))
             }
             if options.istioCNI { annotations.append((SpeedscaleAnnotation.istioCNI, "true")) }
-            let url = "\(options.proxyProtocol.scheme)://\(options.proxyEnvHost):\(options.outboundPort)"
+            let url = options.proxyURL(for: options.proxyProtocol)
             environment = [("HTTP_PROXY", url), ("HTTPS_PROXY", url)]
             if options.lowercaseEnv { environment += [("http_proxy", url), ("https_proxy", url)] }
         }

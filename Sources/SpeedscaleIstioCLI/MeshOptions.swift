@@ -5,7 +5,7 @@ import SpeedscaleIstio
 /// Speedscale namespace that Istio Sidecar egress must reach.
 struct MeshOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The sidecar's outbound (forward proxy) port.", valueName: "port"))
-    var outboundPort: Int = 4140
+    var outboundPort: Int = SpeedscaleAnnotation.defaultOutPort
 
     @Option(help: ArgumentHelp("The host in HTTP_PROXY / HTTPS_PROXY.", valueName: "host"))
     var proxyEnvHost: String = "localhost"

@@ -26,7 +26,7 @@ public struct Uninjector: Sendable {
 
     /// Whether `value` is a proxy URL inject writes under the options in force.
     public func isInjectedProxyValue(_ value: String) -> Bool {
-        InjectOptions.ProxyProtocol.allCases.contains { value == "\($0.scheme)://\(options.proxyEnvHost):\(options.outboundPort)" }
+        InjectOptions.ProxyProtocol.allCases.contains { value == options.proxyURL(for: $0) }
     }
 
     /// Uninjects every workload of `inputs`, and removes the Speedscale egress host from the
