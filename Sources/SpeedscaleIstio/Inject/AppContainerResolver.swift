@@ -42,10 +42,7 @@ public enum AppContainerResolver {
 public enum AppPortResolver {
     /// The port already written in the workload's `proxy-port` annotation, when it is a valid port.
     public static func annotatedPort(of workload: Workload) -> Int? {
-        guard let text = workload.annotations[SpeedscaleAnnotation.proxyPort], let port = Int(text), (1...65535).contains(port) else {
-            return nil
-        }
-        return port
+        workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
     }
 
     /// `requested` wins; else the app container's single containerPort.
