@@ -64,9 +64,9 @@ public enum PlainScalar {
         }
         for scalar in value.unicodeScalars {
             let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || "-_./:@+=".unicodeScalars.contains(scalar)
+                || "-_./:@+=,".unicodeScalars.contains(scalar)
             if !allowed || !scalar.isASCII { return false }
-            if inFlow && scalar == ":" { return false }
+            if inFlow && (scalar == ":" || scalar == ",") { return false }
         }
         if value.hasSuffix(":") { return false }
         return resolvesToString(value)

@@ -9,6 +9,8 @@ public struct YAMLEditor: Sendable {
     /// Whether the document is written as JSON (its root is a flow mapping); new keys and
     /// strings are then always double-quoted.
     public let isJSON: Bool
+    /// Where the document's comments are.
+    public let comments: CommentTable
 
     /// Makes an editor for `document` of `source`.
     public init(source: YAMLSource, document: YAMLDocument) {
@@ -16,6 +18,7 @@ public struct YAMLEditor: Sendable {
         self.layout = BlockLayout.infer(from: document.root, in: source)
         let root = document.root
         self.isJSON = root.isFlow && root.kind == .mapping
+        self.comments = CommentTable(source: source, document: document)
     }
 
     private var newline: String { source.lineEnding.rawValue }
@@ -131,6 +134,27 @@ public struct YAMLEditor: Sendable {
         return removeChildren(at: Set(indexes), spans: spans, of: sequence, emptyText: "[]")
     }
 
+    /// Whether `collection`, left empty, may go with its key (`pair`, nil for a list item)
+    /// from `parent`: a block collection unless its key's line carries a comment; a flow
+    /// collection when it spans lines (as this editor writes new JSON objects) or sits on one
+    /// line inside a YAML flow parent (as it writes new entries there). A one-line `{}` in a
+    /// block parent, or in JSON, is the user's and stays.
+    public func canPrune(_ collection: YAMLNode, heldBy pair: YAMLPair?, in parent: YAMLNode) -> Bool {
+        if collection.isFlow {
+            let multiline = source.lineIndex(ofByte: collection.contentStart) != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
+            return multiline || (parent.isFlow && !isJSON)
+        }
+        guard let pair else { return true }
+        return comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil
+    }
+
+    /// Edits that leave `collection` empty but keep its key: `{}`/`[]` in flow style, a null
+    /// value after the key's comment in block style.
+    public func empty(_ collection: YAMLNode, heldBy pair: YAMLPair?) -> [Edit] {
+        let all = Array(0..<(collection.kind == .mapping ? collection.pairs.count : collection.items.count))
+        return collection.kind == .mapping ? removeEntries(at: all, from: collection) : removeItems(at: all, from: collection)
+    }
+
     /// The offset of the `-` that introduces a block sequence item, when it is on the item's line
     /// or the line before.
     public static func dashOffset(before item: YAMLNode, in source: YAMLSource) -> Int? {
@@ -150,15 +174,14 @@ public struct YAMLEditor: Sendable {
             if node.isFlow {
                 return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
             }
-            // A block collection that loses every child. When the key's line ends in a
-            // comment, the value becomes null (`key:  # comment`); otherwise an empty flow value.
+            // A block collection that loses every child. When its children start their own
+            // lines and the key's line ends in a comment, the value becomes null (`key:  # comment`);
+            // otherwise an empty flow value.
             let firstLine = source.lineStart(ofByte: spans[0].0)
-            if firstLine > 0 {
-                let keyLine = source.text(source.lineStart(ofByte: firstLine - 1)..<firstLine)
-                if keyLine.contains(" #") || keyLine.contains(":#") {
-                    let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[spans.count - 1].1))
-                    return [Edit(range: firstLine..<end, text: "")]
-                }
+            if firstLine > 0 && source.indentation(ofLineAt: spans[0].0) == source.byteColumn(of: spans[0].0),
+               comments.comment(onLineOf: firstLine - 1) != nil {
+                let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[spans.count - 1].1))
+                return [Edit(range: firstLine..<end, text: "")]
             }
             var start = spans[0].0
             while start > 0 && (source.bytes[start - 1] == 0x20) { start -= 1 }
@@ -259,11 +282,7 @@ public struct YAMLEditor: Sendable {
 
     /// The indentation of the line starting at `offset` when it holds only a comment.
     private func commentLineIndentation(at offset: Int) -> Int? {
-        let bytes = source.bytes
-        var position = offset
-        while position < bytes.count && bytes[position] == 0x20 { position += 1 }
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "#") else { return nil }
-        return position - offset
+        comments.commentLineIndentation(at: offset)
     }
 
     private func blockKey(_ key: String) -> String {

@@ -159,7 +159,7 @@ import Testing
         var options = InjectOptions()
         options.noProxy = ["localhost", "127.0.0.1"]
         let result = try Injector(options: options).inject(YAMLSource(manifest), file: "t")
-        #expect(String(decoding: result.output, as: UTF8.self).hasSuffix("        - name: NO_PROXY\n          value: \"localhost,127.0.0.1\"\n"))
+        #expect(String(decoding: result.output, as: UTF8.self).hasSuffix("        - name: NO_PROXY\n          value: localhost,127.0.0.1\n"))
     }
 
     @Test func noProxyIsMergedWithAnExistingValue() throws {

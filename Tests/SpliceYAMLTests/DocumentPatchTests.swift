@@ -1,0 +1,127 @@
+import SpliceYAML
+import Testing
+
+/// Upserts and removals at paths: new text in the document's style, and removal as the exact inverse.
+@Suite struct DocumentPatchTests {
+    private let annotation: YAMLPath = [.key("metadata"), .key("annotations"), .key("a/b")]
+    private let second: YAMLPath = [.key("metadata"), .key("annotations"), .key("c")]
+    private let env: YAMLPath = [.key("env"), .named("HTTP_PROXY"), .key("value")]
+
+    /// Applies `change` to the first document of `text`; the result must parse.
+    private func patch(_ text: String, _ change: (inout DocumentPatch) -> Void) throws -> String {
+        let source = YAMLSource(text)
+        let document = try #require(YAMLStream(parsing: source).documents.first)
+        var patch = DocumentPatch(editor: YAMLEditor(source: source, document: document), root: document.root)
+        change(&patch)
+        let output = try source.applying(try patch.edits())
+        _ = try YAMLStream(parsing: output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private func add(_ patch: inout DocumentPatch) {
+        patch.upsert(annotation, .string("1"))
+        patch.upsert(second, .string("true"))
+    }
+
+    private func removeBoth(_ patch: inout DocumentPatch) {
+        patch.remove(annotation, pruningEmptyParents: 2)
+        patch.remove(second, pruningEmptyParents: 2)
+    }
+
+    @Test(arguments: [
+        "kind: Pod\nspec:\n  containers: []\n",
+        "kind: Pod\nmetadata:\n  name: x\nspec: {}\n",
+        "kind: Pod\nmetadata:\n  name: x\n  annotations:\n    team: a  # owner\nspec: {}\n",
+        "kind: Pod\nmetadata: {name: x}\n",
+        "{\n  \"kind\": \"Pod\",\n  \"metadata\": {\n    \"name\": \"x\"\n  }\n}\n",
+        "kind: Pod\nmetadata:\n    name: x\n    labels:\n        app: web\n",
+        "kind: Pod\r\nmetadata:\r\n  name: x\r\n",
+        "kind: Pod\nmetadata:\n  name: x",
+    ])
+    func removeUndoesUpsertByteForByte(_ input: String) throws {
+        let added = try patch(input, add)
+        #expect(added.contains("a/b"))
+        #expect(added != input)
+        let again = try patch(added, add)
+        #expect(again == added, "a second upsert changes nothing")
+        let removed = try patch(added, removeBoth)
+        #expect(removed == input)
+    }
+
+    @Test func aUsersEmptyFlowMappingInABlockParentStays() throws {
+        let input = "metadata:\n  name: x\n  annotations: {}\n"
+        let added = try patch(input, add)
+        #expect(added == "metadata:\n  name: x\n  annotations: {a/b: \"1\", c: \"true\"}\n")
+        #expect(try patch(added, removeBoth) == input)
+    }
+
+    @Test func newMetadataGoesBeforeSpec() throws {
+        let out = try patch("kind: Pod\nspec:\n  a: 1\n", add)
+        #expect(out == "kind: Pod\nmetadata:\n  annotations:\n    a/b: \"1\"\n    c: \"true\"\nspec:\n  a: 1\n")
+    }
+
+    @Test func upsertReplacesAndRequotes() throws {
+        let out = try patch("metadata:\n  annotations:\n    a/b: 2\n    c: true\n", add)
+        #expect(out == "metadata:\n  annotations:\n    a/b: \"1\"\n    c: \"true\"\n")
+    }
+
+    @Test func upsertFillsNullValues() throws {
+        let out = try patch("metadata:\n  annotations: ~\n", add)
+        #expect(out == "metadata:\n  annotations:\n    a/b: \"1\"\n    c: \"true\"\n")
+    }
+
+    @Test func namedListItemsAreCreatedWithTheirNameFirst() throws {
+        let out = try patch("name: app\nenv:\n- name: A\n  value: x\n") { $0.upsert(env, .text("http://localhost:4140")) }
+        #expect(out == "name: app\nenv:\n- name: A\n  value: x\n- name: HTTP_PROXY\n  value: http://localhost:4140\n")
+        let removed = try patch(out) { $0.remove([.key("env"), .named("HTTP_PROXY")], pruningEmptyParents: 1) }
+        #expect(removed == "name: app\nenv:\n- name: A\n  value: x\n")
+    }
+
+    @Test func anEmptiedEnvGoesWithItsKey() throws {
+        let input = "name: app\nimage: x\n"
+        let out = try patch(input) { $0.upsert(env, .text("http://localhost:4140")) }
+        #expect(out == "name: app\nimage: x\nenv:\n- name: HTTP_PROXY\n  value: http://localhost:4140\n")
+        #expect(try patch(out) { $0.remove([.key("env"), .named("HTTP_PROXY")], pruningEmptyParents: 1) } == input)
+    }
+
+    @Test func aKeyLineCommentKeepsTheKeyAsNull() throws {
+        let out = try patch("metadata:\n  annotations:  # ours\n    a/b: \"1\"\n    c: \"true\"\n", removeBoth)
+        #expect(out == "metadata:\n  annotations:  # ours\n")
+    }
+
+    @Test func pruningStopsAtTheGivenLevel() throws {
+        let out = try patch("metadata:\n  annotations:\n    a/b: \"1\"\n") { $0.remove(annotation, pruningEmptyParents: 1) }
+        #expect(out == "metadata: {}\n")
+    }
+
+    @Test func scalarItemsAreAddedOnceAndRemoved() throws {
+        let path: YAMLPath = [.key("hosts"), .scalar("speedscale/*")]
+        let out = try patch("hosts:\n- \"./*\"\n") { $0.upsert(path, .text("")) }
+        #expect(out == "hosts:\n- \"./*\"\n- \"speedscale/*\"\n")
+        #expect(try patch(out) { $0.upsert(path, .text("")) } == out)
+        #expect(try patch(out) { $0.remove(path, pruningEmptyParents: 0) } == "hosts:\n- \"./*\"\n")
+    }
+
+    @Test func sharedTextIsRefusedWithItsPath() throws {
+        let source = YAMLSource("base: &b\n  env: []\nother: *b\n")
+        let document = try #require(YAMLStream(parsing: source).documents.first)
+        var patch = DocumentPatch(editor: YAMLEditor(source: source, document: document), root: document.root)
+        patch.upsert([.key("base"), .key("env"), .named("X"), .key("value")], .text("1"))
+        #expect(throws: PatchBlocked.self) { try patch.edits() }
+        do {
+            _ = try patch.edits()
+        } catch {
+            #expect(error.path == [.key("base")])
+            #expect(error.problem.contains("&b"))
+        }
+    }
+
+    @Test func removingAnItemsOnlyMappingKeepsTheDash() throws {
+        // The line above the item's mapping ends in a comment: the dash must stay.
+        let out = try patch("env:  # list\n- name: A\n  value: x\n") { patch in
+            patch.remove([.key("env"), .index(0), .key("name")], pruningEmptyParents: 0)
+            patch.remove([.key("env"), .index(0), .key("value")], pruningEmptyParents: 0)
+        }
+        #expect(out == "env:  # list\n- {}\n")
+    }
+}
