@@ -33,10 +33,11 @@ let package = Package(
             ]
         ),
         // Paths to Fixtures/ and ../shared/corpus, and a runner for the built executable.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SpliceYAML"], path: "Tests/TestSupport"),
         .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "TestSupport"]),
         .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests"]),
         .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SpliceYAML", "TestSupport"]),
+        // Depends on the executable so that `swift test` builds it first: the tests run the fresh binary.
+        .testTarget(name: "EndToEndTests", dependencies: ["SpeedscaleIstioCLI", "SpliceYAML", "TestSupport"]),
     ]
 )

@@ -186,9 +186,9 @@ _kubectl-speedscale_istio() {
 
 _kubectl-speedscale_istio_inject() {
     repeating_flags=()
-    non_repeating_flags=(-R --recursive --tls-out --lowercase-env --istio-cni --no-sidecar-egress --overwrite --skip-failed -i --in-place --diff --check -q --quiet --version -h --help)
+    non_repeating_flags=(-R --recursive --tls-out --no-tls-out --lowercase-env --no-lowercase-env --istio-cni --no-istio-cni --no-sidecar-egress --overwrite --skip-failed -i --in-place --diff --check -q --quiet --version -h --help)
     repeating_options=(-f --filename)
-    non_repeating_options=(-l --selector --mode --proxy-port --container --protocol --proxy-host --no-proxy --outbound-port --proxy-env-host --speedscale-namespace --color --report)
+    non_repeating_options=(-l --selector --mode --proxy-port --container --protocol --proxy-host --no-proxy --env-via --outbound-port --proxy-env-host --speedscale-namespace --color --report)
     __kubectl-speedscale_istio_offer_flags_options 0
 
     # Offer option value completions
@@ -200,7 +200,7 @@ _kubectl-speedscale_istio_inject() {
         return
         ;;
     '--mode')
-        __kubectl-speedscale_istio_add_completions -W 'dual'$'\n''transparent'
+        __kubectl-speedscale_istio_add_completions -W 'dual'$'\n''forward'$'\n''transparent'$'\n''ebpf'
         return
         ;;
     '--proxy-port')
@@ -217,6 +217,10 @@ _kubectl-speedscale_istio_inject() {
         return
         ;;
     '--no-proxy')
+        return
+        ;;
+    '--env-via')
+        __kubectl-speedscale_istio_add_completions -W 'container'$'\n''annotation'
         return
         ;;
     '--outbound-port')
@@ -243,7 +247,7 @@ _kubectl-speedscale_istio_uninject() {
     repeating_flags=()
     non_repeating_flags=(-R --recursive --no-sidecar-egress -i --in-place --diff --check -q --quiet --version -h --help)
     repeating_options=(-f --filename)
-    non_repeating_options=(-l --selector --outbound-port --proxy-env-host --speedscale-namespace --color --report)
+    non_repeating_options=(-l --selector --no-proxy --outbound-port --proxy-env-host --speedscale-namespace --color --report)
     __kubectl-speedscale_istio_offer_flags_options 0
 
     # Offer option value completions
@@ -252,6 +256,9 @@ _kubectl-speedscale_istio_uninject() {
         return
         ;;
     '-l'|'--selector')
+        return
+        ;;
+    '--no-proxy')
         return
         ;;
     '--outbound-port')

@@ -72,25 +72,30 @@ _kubectl-speedscale_istio() {
 
 _kubectl-speedscale_istio_inject() {
     local -i ret=1
-    local -ar ___mode=('dual' 'transparent')
+    local -ar ___mode=('dual' 'forward' 'transparent' 'ebpf')
     local -ar ___protocol=('http' 'socks5' 'socks4')
+    local -ar ___env_via=('container' 'annotation')
     local -ar ___color=('auto' 'always' 'never')
     local -ar ___report=('text' 'json')
     local -ar arg_specs=(
         '*'{-f,--filename}'[A manifest file, a directory (its .yaml, .yml and .json files), or - for standard input (repeatable). Without -f, standard input is read when it is not a terminal.]:path:'
         '(-R --recursive)'{-R,--recursive}'[Also read the subdirectories of -f directories.]'
         '(-l --selector)'{-l,--selector}'[Only workloads whose metadata.labels match this selector (kubectl syntax\: app=web,tier!=db, env in (a,b), !legacy).]:selector:'
-        '--mode[The profile\: dual (reverse + forward proxy, the default) or transparent (operator v1.4.227 and later).]:mode:{__kubectl-speedscale_istio_complete "${___mode[@]}"}'
-        '--proxy-port[The port the app listens on (proxy-port). Default\: the app container'\''s single containerPort.]:port:'
+        '--mode[The profile\: dual (reverse + forward proxy; forward when the app has no inbound port), forward, transparent (operator v1.4.227 and later) or ebpf (eBPF capture, no sidecar). Default\: dual, and a workload'\''s own profile is kept.]:profile:{__kubectl-speedscale_istio_complete "${___mode[@]}"}'
+        '--proxy-port[The port the app listens on (proxy-port). Default\: the app container'\''s single containerPort, else one a Service or probe points at.]:port:'
         '--container[The app container'\''s name. Default\: inferred.]:name:'
-        '--protocol[The forward proxy protocol\: http, socks5 or socks4.]:protocol:{__kubectl-speedscale_istio_complete "${___protocol[@]}"}'
-        '--proxy-host[Where the reverse proxy forwards inbound traffic (proxy-host).]:host:'
+        '--protocol[The forward proxy protocol\: http (default), socks5 or socks4.]:protocol:{__kubectl-speedscale_istio_complete "${___protocol[@]}"}'
+        '--proxy-host[Where the reverse proxy forwards inbound traffic (proxy-host). Default\: localhost.]:host:'
         '--tls-out[Enable outbound TLS interception (tls-out).]'
-        '--lowercase-env[Also write http_proxy and https_proxy.]'
-        '--no-proxy[Hosts for NO_PROXY, comma-separated; merged with an existing value.]:hosts:'
+        '--no-tls-out[Enable outbound TLS interception (tls-out).]'
+        '--lowercase-env[Also write http_proxy, https_proxy and no_proxy.]'
+        '--no-lowercase-env[Also write http_proxy, https_proxy and no_proxy.]'
+        '--no-proxy[Hosts added to NO_PROXY, comma-separated (localhost,127.0.0.1 is always there); merged with an existing value.]:hosts:'
         '--istio-cni[Add sidecar.speedscale.com/istio-cni\: "true" (Istio installed with its CNI agent).]'
-        '--outbound-port[The sidecar'\''s outbound (forward proxy) port.]:port:'
-        '--proxy-env-host[The host in HTTP_PROXY / HTTPS_PROXY.]:host:'
+        '--no-istio-cni[Add sidecar.speedscale.com/istio-cni\: "true" (Istio installed with its CNI agent).]'
+        '--env-via[Where the proxy variables go\: container (the app container'\''s env, the default) or annotation (sidecar.speedscale.com/extra-container-env-vars, applied by the operator to every non-sidecar container, only when it adds the sidecar).]:place:{__kubectl-speedscale_istio_complete "${___env_via[@]}"}'
+        '--outbound-port[The sidecar'\''s outbound (forward proxy) port. Default\: 4140, or the workload'\''s proxy-out-port.]:port:'
+        '--proxy-env-host[The host in HTTP_PROXY / HTTPS_PROXY. Default\: localhost, or the loopback host the workload'\''s proxy URL uses.]:host:'
         '--speedscale-namespace[The namespace Speedscale runs in.]:namespace:'
         '--no-sidecar-egress[Leave Istio Sidecar egress hosts alone.]'
         '--overwrite[Replace conflicting annotation and variable values instead of failing.]'
@@ -117,8 +122,9 @@ _kubectl-speedscale_istio_uninject() {
         '*'{-f,--filename}'[A manifest file, a directory (its .yaml, .yml and .json files), or - for standard input (repeatable). Without -f, standard input is read when it is not a terminal.]:path:'
         '(-R --recursive)'{-R,--recursive}'[Also read the subdirectories of -f directories.]'
         '(-l --selector)'{-l,--selector}'[Only workloads whose metadata.labels match this selector (kubectl syntax\: app=web,tier!=db, env in (a,b), !legacy).]:selector:'
-        '--outbound-port[The sidecar'\''s outbound (forward proxy) port.]:port:'
-        '--proxy-env-host[The host in HTTP_PROXY / HTTPS_PROXY.]:host:'
+        '--no-proxy[Hosts inject added to NO_PROXY with --no-proxy, comma-separated, to remove as well.]:hosts:'
+        '--outbound-port[The sidecar'\''s outbound (forward proxy) port. Default\: 4140, or the workload'\''s proxy-out-port.]:port:'
+        '--proxy-env-host[The host in HTTP_PROXY / HTTPS_PROXY. Default\: localhost, or the loopback host the workload'\''s proxy URL uses.]:host:'
         '--speedscale-namespace[The namespace Speedscale runs in.]:namespace:'
         '--no-sidecar-egress[Leave Istio Sidecar egress hosts alone.]'
         '(-i --in-place)'{-i,--in-place}'[Rewrite the files that change, atomically, instead of writing to standard output.]'

@@ -65,6 +65,20 @@ public struct Container: Sendable {
         }
     }
 
+    /// The ports its probes (`readinessProbe`, `livenessProbe`, `startupProbe`) check, as
+    /// numbers: a named port is looked up among the container's ports. Distinct, in order.
+    public var probePorts: [Int] {
+        var found: [Int] = []
+        for probe in ["readinessProbe", "livenessProbe", "startupProbe"] {
+            for handler in ["httpGet", "tcpSocket", "grpc"] {
+                guard let port = node.lookup([probe, handler, "port"]), port.kind == .scalar, !port.isNull else { continue }
+                let number = Int(port.value) ?? ports.first { $0.name == port.value }?.number
+                if let number, !found.contains(number) { found.append(number) }
+            }
+        }
+        return found
+    }
+
     /// The `securityContext.runAsUser` value node, when set.
     public var runAsUserNode: YAMLNode? { node.lookup(["securityContext", "runAsUser"]) }
 }

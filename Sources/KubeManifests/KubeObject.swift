@@ -33,6 +33,16 @@ public struct KubeObject: Sendable {
         Dictionary(node.lookup(["metadata", "annotations"])?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
     }
 
+    /// The owner that controls the object (`metadata.ownerReferences` with `controller: true`),
+    /// as `kind/name`, when there is one: the object was made by that owner.
+    public var controller: String? {
+        guard let references = node.lookup(["metadata", "ownerReferences"]), references.kind == .sequence else { return nil }
+        for reference in references.items where reference.kind == .mapping && reference.string(at: ["controller"]) == "true" {
+            return "\((reference.string(at: ["kind"]) ?? "object").lowercased())/\(reference.string(at: ["name"]) ?? "<unnamed>")"
+        }
+        return nil
+    }
+
     /// `kind/name`, lowercased kind as kubectl prints it (`deployment/web`).
     public var displayName: String {
         "\((kind ?? "object").lowercased())/\(name ?? "<unnamed>")"

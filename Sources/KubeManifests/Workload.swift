@@ -23,21 +23,6 @@ public struct Workload: Sendable {
         return !kind.usualAPIVersions.contains(version)
     }
 
-    /// The mapping that holds the `metadata` whose annotations are the workload's.
-    public var annotationOwner: YAMLNode? {
-        object.node.lookup(kind.annotationOwnerPath)
-    }
-
-    /// The workload annotations mapping node (`metadata.annotations`, or the job template's for a CronJob).
-    public var annotationsNode: YAMLNode? {
-        annotationOwner?.lookup(["metadata", "annotations"])
-    }
-
-    /// The workload annotations as strings.
-    public var annotations: [String: String] {
-        Dictionary(annotationsNode?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
-    }
-
     /// The pod template's annotations mapping node.
     public var podTemplateAnnotationsNode: YAMLNode? {
         guard kind != .pod else { return nil }

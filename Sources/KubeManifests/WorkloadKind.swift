@@ -10,8 +10,9 @@ public enum WorkloadKind: String, Sendable, CaseIterable {
     case replicationController = "ReplicationController"
     case rollout = "Rollout"
 
-    /// The path to the mapping whose `metadata.annotations` carries workload annotations.
-    public var annotationOwnerPath: [String] {
+    /// The path to the template from which a CronJob makes its Jobs (metadata included);
+    /// empty for the other kinds.
+    public var jobTemplatePath: [String] {
         self == .cronJob ? ["spec", "jobTemplate"] : []
     }
 

@@ -1,17 +1,20 @@
 import ArgumentParser
 import SpeedscaleIstio
 
-extension InjectOptions.Mode: ExpressibleByArgument {}
-extension InjectOptions.ProxyProtocol: ExpressibleByArgument {}
+extension CaptureProfile: ExpressibleByArgument {}
+extension ForwardProtocol: ExpressibleByArgument {}
+extension EnvironmentPlacement: ExpressibleByArgument {}
 
-/// `inject`: add the Speedscale-in-Istio configuration to workloads.
+/// `inject`: add the Speedscale configuration to workloads.
 struct Inject: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add the Speedscale sidecar's Istio configuration to workload manifests.",
         discussion: """
             Reads Deployments, StatefulSets and other workloads and writes them back with the \
-            dual-mode annotations and the proxy environment on the app container. Only the lines \
-            that must change are changed; everything else is written back byte for byte.
+            annotations of the chosen profile and, for dual and forward, the proxy environment on \
+            the app container. Only the lines that must change are changed; everything else is \
+            written back byte for byte. A workload that already declares another profile keeps \
+            it unless --mode is given, and is then converted.
             """
     )
 
@@ -21,32 +24,39 @@ struct Inject: ParsableCommand {
     @OptionGroup(title: "Selection")
     var selection: SelectionOptions
 
-    @Option(help: "The profile: dual (reverse + forward proxy, the default) or transparent (operator v1.4.227 and later).")
-    var mode: InjectOptions.Mode = .dual
+    @Option(help: ArgumentHelp(
+        "The profile: dual (reverse + forward proxy; forward when the app has no inbound port), forward, transparent (operator v1.4.227 and later) or ebpf (eBPF capture, no sidecar). Default: dual, and a workload's own profile is kept.",
+        valueName: "profile"))
+    var mode: CaptureProfile?
 
-    @Option(help: ArgumentHelp("The port the app listens on (proxy-port). Default: the app container's single containerPort.", valueName: "port"))
+    @Option(help: ArgumentHelp("The port the app listens on (proxy-port). Default: the app container's single containerPort, else one a Service or probe points at.", valueName: "port"))
     var proxyPort: Int?
 
     @Option(help: ArgumentHelp("The app container's name. Default: inferred.", valueName: "name"))
     var container: String?
 
-    @Option(name: .customLong("protocol"), help: "The forward proxy protocol: http, socks5 or socks4.")
-    var proxyProtocol: InjectOptions.ProxyProtocol = .http
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("The forward proxy protocol: http (default), socks5 or socks4.", valueName: "protocol"))
+    var forwardProtocol: ForwardProtocol?
 
-    @Option(help: ArgumentHelp("Where the reverse proxy forwards inbound traffic (proxy-host).", valueName: "host"))
-    var proxyHost: String = "localhost"
+    @Option(help: ArgumentHelp("Where the reverse proxy forwards inbound traffic (proxy-host). Default: localhost.", valueName: "host"))
+    var proxyHost: String?
 
-    @Flag(help: "Enable outbound TLS interception (tls-out).")
-    var tlsOut = false
+    @Flag(inversion: .prefixedNo, help: "Enable outbound TLS interception (tls-out).")
+    var tlsOut: Bool?
 
-    @Flag(help: "Also write http_proxy and https_proxy.")
-    var lowercaseEnv = false
+    @Flag(inversion: .prefixedNo, help: "Also write http_proxy, https_proxy and no_proxy.")
+    var lowercaseEnv: Bool?
 
-    @Option(help: ArgumentHelp("Hosts for NO_PROXY, comma-separated; merged with an existing value.", valueName: "hosts"))
+    @Option(help: ArgumentHelp("Hosts added to NO_PROXY, comma-separated (localhost,127.0.0.1 is always there); merged with an existing value.", valueName: "hosts"))
     var noProxy: String?
 
-    @Flag(help: "Add sidecar.speedscale.com/istio-cni: \"true\" (Istio installed with its CNI agent).")
-    var istioCni = false
+    @Flag(inversion: .prefixedNo, help: "Add sidecar.speedscale.com/istio-cni: \"true\" (Istio installed with its CNI agent).")
+    var istioCni: Bool?
+
+    @Option(help: ArgumentHelp(
+        "Where the proxy variables go: container (the app container's env, the default) or annotation (sidecar.speedscale.com/extra-container-env-vars, applied by the operator to every non-sidecar container, only when it adds the sidecar).",
+        valueName: "place"))
+    var envVia: EnvironmentPlacement?
 
     @OptionGroup(title: "Proxy and mesh")
     var mesh: MeshOptions
@@ -69,15 +79,15 @@ struct Inject: ParsableCommand {
 
     var options: InjectOptions {
         var options = InjectOptions()
-        options.mode = mode
-        options.proxyPort = proxyPort
-        options.container = container
-        options.proxyProtocol = proxyProtocol
-        options.proxyHost = proxyHost
-        options.tlsOut = tlsOut
-        options.lowercaseEnv = lowercaseEnv
-        options.noProxy = (noProxy ?? "").split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
-        options.istioCNI = istioCni
+        options.request.mode = mode
+        options.request.hints = WorkloadHints(container: container, proxyPort: proxyPort)
+        options.request.forwardProtocol = forwardProtocol
+        options.request.proxyHost = proxyHost
+        options.request.tlsOut = tlsOut
+        options.request.lowercaseEnv = lowercaseEnv
+        options.request.noProxy = noProxy.map(MeshOptions.hosts)
+        options.request.istioCNI = istioCni
+        options.request.environmentPlacement = envVia
         mesh.apply(to: &options)
         options.overwrite = overwrite
         options.selector = selection.selector

@@ -13,12 +13,15 @@ extension RunReport {
                 var reasons: [String]?
                 switch outcome.status {
                 case .skipped(let text): reason = text
-                case .failed(let texts): reasons = texts
+                case .failed(let problems): reasons = problems.map(OutcomeWording.text)
+                case .kept(let profile, let target): reason = OutcomeWording.kept(profile, convertTo: target)
+                case .converted(let from, let to): reason = "\(from.rawValue) → \(to.rawValue)"
                 case .injected, .uninjected, .unchanged: break
                 }
                 return .init(
                     object: outcome.name, namespace: outcome.namespace, file: outcome.file, line: outcome.line,
-                    status: word(for: outcome.status), reason: reason, reasons: reasons, notes: outcome.notes)
+                    status: word(for: outcome.status), reason: reason, reasons: reasons, notes: outcome.notes,
+                    decision: outcome.decision.map(JSONReportBody.Decision.init))
             },
             files: results.map { .init(file: $0.file, changed: $0.changed, notes: $0.notes) },
             summary: jsonSummary,
@@ -51,6 +54,34 @@ private struct JSONReportBody: Encodable {
         let reason: String?
         let reasons: [String]?
         let notes: [String]
+        let decision: Decision?
+    }
+
+    /// What inject decided for a workload, and why.
+    struct Decision: Encodable {
+        let profile: String
+        let profileReason: String?
+        let keptProfile: String?
+        let container: String?
+        let port: Int?
+        let portSource: String?
+
+        init(_ decision: InjectDecision) {
+            profile = decision.profile.rawValue
+            profileReason = decision.profileReason
+            keptProfile = decision.kept?.rawValue
+            container = decision.container
+            port = decision.port?.number
+            portSource = decision.port.map { port in
+                switch port.source {
+                case .requested: return "requested"
+                case .annotation: return "annotation"
+                case .containerPort: return "containerPort"
+                case .service(let name): return "service/\(name)"
+                case .probe: return "probe"
+                }
+            }
+        }
     }
 
     /// One input.

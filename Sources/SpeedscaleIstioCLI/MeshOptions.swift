@@ -4,11 +4,11 @@ import SpeedscaleIstio
 /// The flags inject and uninject share: where the sidecar's forward proxy listens, and the
 /// Speedscale namespace that Istio Sidecar egress must reach.
 struct MeshOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The sidecar's outbound (forward proxy) port.", valueName: "port"))
-    var outboundPort: Int = SpeedscaleAnnotation.defaultOutPort
+    @Option(help: ArgumentHelp("The sidecar's outbound (forward proxy) port. Default: 4140, or the workload's proxy-out-port.", valueName: "port"))
+    var outboundPort: Int?
 
-    @Option(help: ArgumentHelp("The host in HTTP_PROXY / HTTPS_PROXY.", valueName: "host"))
-    var proxyEnvHost: String = "localhost"
+    @Option(help: ArgumentHelp("The host in HTTP_PROXY / HTTPS_PROXY. Default: localhost, or the loopback host the workload's proxy URL uses.", valueName: "host"))
+    var proxyEnvHost: String?
 
     @Option(help: ArgumentHelp("The namespace Speedscale runs in.", valueName: "namespace"))
     var speedscaleNamespace: String = "speedscale"
@@ -17,16 +17,21 @@ struct MeshOptions: ParsableArguments {
     var noSidecarEgress = false
 
     func validate() throws {
-        if !(1...65535).contains(outboundPort) {
+        if let outboundPort, !(1...65535).contains(outboundPort) {
             throw ValidationError("--outbound-port must be a port number (1-65535), not \(outboundPort)")
         }
     }
 
     /// Writes these flags into `options`.
     func apply(to options: inout InjectOptions) {
-        options.outboundPort = outboundPort
-        options.proxyEnvHost = proxyEnvHost
+        options.request.outboundPort = outboundPort
+        options.request.proxyEnvHost = proxyEnvHost
         options.speedscaleNamespace = speedscaleNamespace
         options.sidecarEgress = !noSidecarEgress
+    }
+
+    /// The hosts of a comma-separated list flag, without spaces or empty entries.
+    static func hosts(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
     }
 }

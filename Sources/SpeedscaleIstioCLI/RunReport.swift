@@ -21,11 +21,14 @@ struct RunReport {
     /// The results whose output differs from their input.
     var changedResults: [InjectionResult] { results.filter(\.changed) }
 
-    /// The status of an outcome as one word (`injected`, `unchanged`, `skipped`, `failed`).
+    /// The status of an outcome as one word (`injected`, `converted`, `unchanged`, `kept`,
+    /// `skipped`, `failed`).
     func word(for status: WorkloadOutcome.Status) -> String {
         switch status {
         case .injected, .uninjected: return changedWord
+        case .converted: return "converted"
         case .unchanged: return "unchanged"
+        case .kept: return "kept"
         case .skipped: return "skipped"
         case .failed: return "failed"
         }
@@ -33,7 +36,7 @@ struct RunReport {
 
     /// How many objects have each status word, in the order the summary lists them.
     var counts: [(word: String, count: Int)] {
-        let words = [changedWord, "unchanged", "skipped", "failed"]
+        let words = [changedWord, "converted", "unchanged", "kept", "skipped", "failed"]
         let statuses = outcomes.map { word(for: $0.status) }
         return words.map { word in (word, statuses.filter { $0 == word }.count) }
     }

@@ -6,7 +6,7 @@ extension RunReport {
     var text: String {
         var lines: [String] = []
         for outcome in listedOutcomes {
-            lines.append("\(outcome.name) (\(place(of: outcome))) \(line(for: outcome.status))")
+            lines.append("\(outcome.name) (\(place(of: outcome))) \(line(for: outcome))")
             if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
         }
         if !quiet {
@@ -16,7 +16,7 @@ extension RunReport {
         switch verdict {
         case .wouldChange:
             for result in changedResults {
-                let objects = result.outcomes.filter { $0.status == .injected || $0.status == .uninjected }.map(\.name)
+                let objects = result.outcomes.filter(\.status.isChange).map(\.name)
                 lines.append("would change: \(result.file)" + (objects.isEmpty ? "" : " (\(objects.joined(separator: ", ")))"))
             }
         case .blocked, .writeFailed:
@@ -27,18 +27,23 @@ extension RunReport {
         return lines.map { $0 + "\n" }.joined()
     }
 
-    /// `injected`, `unchanged`, `skipped: REASON` or `failed: REASONS`.
-    private func line(for status: WorkloadOutcome.Status) -> String {
-        switch status {
-        case .injected, .uninjected, .unchanged: return word(for: status)
+    /// `injected (forward only: no inbound port)`, `converted dual → transparent`,
+    /// `unchanged`, `kept: transparent profile (...)`, `skipped: REASON` or `failed: REASONS`.
+    private func line(for outcome: WorkloadOutcome) -> String {
+        switch outcome.status {
+        case .injected, .uninjected, .unchanged: return word(for: outcome.status) + OutcomeWording.qualifier(of: outcome.decision)
+        case .converted(let from, let to): return "converted \(from.rawValue) → \(to.rawValue)" + OutcomeWording.qualifier(of: outcome.decision)
+        case .kept(let profile, let target): return "kept: " + OutcomeWording.kept(profile, convertTo: target)
         case .skipped(let reason): return "skipped: \(reason)"
-        case .failed(let reasons): return "failed: \(reasons.joined(separator: "; "))"
+        case .failed(let problems): return "failed: \(problems.map(OutcomeWording.text).joined(separator: "; "))"
         }
     }
 
-    /// `3 objects: 1 injected, 1 unchanged, 1 skipped, 0 failed`, and with `--in-place` the files rewritten.
+    /// `3 objects: 1 injected, 1 unchanged, 1 skipped, 0 failed` (converted and kept only
+    /// when some are), and with `--in-place` the files rewritten.
     private var summary: String {
-        let counts = counts.map { "\($0.count) \($0.word)" }.joined(separator: ", ")
+        let counts = counts.filter { $0.count > 0 || !["converted", "kept"].contains($0.word) }
+            .map { "\($0.count) \($0.word)" }.joined(separator: ", ")
         var summary = "\(Plural.count(outcomes.count, "object")): \(counts)"
         if case .done(let rewritten?) = verdict { summary += "; \(Plural.count(rewritten, "file")) rewritten" }
         return summary

@@ -5,7 +5,9 @@ import SpeedscaleIstio
 struct Uninject: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Remove what inject adds: the Speedscale annotations, the proxy variables and the Sidecar egress host.",
-        discussion: "Proxy variables are removed only when they hold a value inject writes for the given --proxy-env-host and --outbound-port."
+        discussion: """
+            Only values this tool writes are removed: the annotations of the profile a workload             declares, proxy variables that point at the sidecar's forward proxy (its proxy-out-port,             or --outbound-port), and the NO_PROXY hosts inject adds (localhost, 127.0.0.1 and those             of --no-proxy). Variables that point at the sidecar are also removed from workloads             without the sidecar, whose outbound traffic would otherwise go nowhere.
+            """
     )
 
     @OptionGroup(title: "Input")
@@ -13,6 +15,9 @@ struct Uninject: ParsableCommand {
 
     @OptionGroup(title: "Selection")
     var selection: SelectionOptions
+
+    @Option(help: ArgumentHelp("Hosts inject added to NO_PROXY with --no-proxy, comma-separated, to remove as well.", valueName: "hosts"))
+    var noProxy: String?
 
     @OptionGroup(title: "Proxy and mesh")
     var mesh: MeshOptions
@@ -27,6 +32,7 @@ struct Uninject: ParsableCommand {
     func run() throws {
         var options = InjectOptions()
         mesh.apply(to: &options)
+        options.request.noProxy = noProxy.map(MeshOptions.hosts)
         options.selector = selection.selector
         let uninjector = Uninjector(options: options)
         try ManifestPipeline(input: input, output: output, skipFailed: false, changedWord: "uninjected").run { inputs throws(InjectError) in

@@ -211,7 +211,7 @@ private struct Planner {
             }
             let pair = node.kind == .mapping ? node.pairs[index] : nil
             if try plan(child, node: existing, path: childPath, prunable: child.pruneAllowance >= 0) {
-                if editor.canPrune(existing, heldBy: pair, in: node) {
+                if editor.canPrune(existing, heldBy: pair, in: node, atInsertionPoint: isInsertionPoint(index, of: node)) {
                     pruned.append(index)
                 } else {
                     edits += editor.empty(existing, heldBy: pair)
@@ -224,6 +224,16 @@ private struct Planner {
         }
         try write(added: added, removed: removed + pruned, in: node, path: path)
         return false
+    }
+
+    /// Whether the child at `index` of `node` sits where this patch writes new children: the
+    /// last one, or the one just before the key a new key of its name goes before.
+    private func isInsertionPoint(_ index: Int, of node: YAMLNode) -> Bool {
+        let count = node.kind == .mapping ? node.pairs.count : node.items.count
+        if index == count - 1 { return true }
+        guard node.kind == .mapping, node.pairs[index].key.kind == .scalar,
+              let before = newKeysBefore[node.pairs[index].key.value] else { return false }
+        return node.pairs[index + 1].key.kind == .scalar && node.pairs[index + 1].key.value == before
     }
 
     /// Gives the existing node `existing` (the value of `pair` when in a mapping) the scalar `value`.

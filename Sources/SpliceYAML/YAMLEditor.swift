@@ -135,23 +135,41 @@ public struct YAMLEditor: Sendable {
     }
 
     /// Whether `collection`, left empty, may go with its key (`pair`, nil for a list item)
-    /// from `parent`: a block collection unless its key's line carries a comment; a flow
-    /// collection when it spans lines (as this editor writes new JSON objects) or sits on one
-    /// line inside a YAML flow parent (as it writes new entries there). A one-line `{}` in a
-    /// block parent, or in JSON, is the user's and stays.
-    public func canPrune(_ collection: YAMLNode, heldBy pair: YAMLPair?, in parent: YAMLNode) -> Bool {
+    /// from `parent`. A block collection goes when it sits where new entries are written
+    /// (`atInsertionPoint`: the end of its parent, or just before the key new ones go before)
+    /// and its key's line carries no comment; elsewhere it was the user's, and stays as a
+    /// null value. A flow collection goes when it spans lines (as this editor writes new JSON
+    /// objects) or sits on one line inside a YAML flow parent (as it writes new entries
+    /// there); a one-line `{}` in a block parent, or in JSON, is the user's and stays.
+    public func canPrune(_ collection: YAMLNode, heldBy pair: YAMLPair?, in parent: YAMLNode, atInsertionPoint: Bool) -> Bool {
         if collection.isFlow {
             let multiline = source.lineIndex(ofByte: collection.contentStart) != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
             return multiline || (parent.isFlow && !isJSON)
         }
-        guard let pair else { return true }
-        return comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil
+        guard let pair else { return atInsertionPoint }
+        return atInsertionPoint && comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil
     }
 
-    /// Edits that leave `collection` empty but keep its key: `{}`/`[]` in flow style, a null
-    /// value after the key's comment in block style.
+    /// Edits that leave `collection` empty but keep its key: `{}`/`[]` in flow style; in block
+    /// style a null value (`key:`, and its comment), when `pair` holds it.
     public func empty(_ collection: YAMLNode, heldBy pair: YAMLPair?) -> [Edit] {
-        let all = Array(0..<(collection.kind == .mapping ? collection.pairs.count : collection.items.count))
+        let count = collection.kind == .mapping ? collection.pairs.count : collection.items.count
+        if !collection.isFlow, let pair, count > 0 {
+            let first = collection.kind == .mapping ? collection.pairs[0].key : collection.items[0]
+            let firstStart = collection.kind == .sequence ? (Self.dashOffset(before: first, in: source) ?? first.start) : first.start
+            let keyLineEnd = source.nextLineStart(afterByte: pair.key.end)
+            if source.lineIndex(ofByte: firstStart) > source.lineIndex(ofByte: pair.key.end) {
+                var end = source.nextLineStart(afterByte: max(collection.end - 1, firstStart))
+                var start = keyLineEnd
+                // The last line of a file without a final newline: take the line break before it instead.
+                if end == source.bytes.count && !source.endsWithNewline {
+                    start = keyLineEnd - (keyLineEnd >= 2 && source.bytes[keyLineEnd - 2] == 0x0D ? 2 : 1)
+                    end = source.bytes.count
+                }
+                return [Edit(range: start..<end, text: "")]
+            }
+        }
+        let all = Array(0..<count)
         return collection.kind == .mapping ? removeEntries(at: all, from: collection) : removeItems(at: all, from: collection)
     }
 

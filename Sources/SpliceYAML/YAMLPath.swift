@@ -68,19 +68,8 @@ public struct YAMLPath: Hashable, Sendable, CustomStringConvertible, Expressible
 extension YAMLNode {
     /// The child that `step` names, if this node has it.
     public func child(_ step: PathStep) -> YAMLNode? {
-        switch step {
-        case .key(let key):
-            return self[key]
-        case .named(let name):
-            guard kind == .sequence else { return nil }
-            return items.last { $0.kind == .mapping && $0.string(at: ["name"]) == name }
-        case .scalar(let value):
-            guard kind == .sequence else { return nil }
-            return items.last { $0.kind == .scalar && $0.value == value }
-        case .index(let index):
-            guard kind == .sequence, index >= 0, index < items.count else { return nil }
-            return items[index]
-        }
+        guard let index = childIndex(step) else { return nil }
+        return kind == .mapping ? pairs[index].value : items[index]
     }
 
     /// The node at `path` below this one, if every step exists.

@@ -101,7 +101,7 @@ import TestSupport
         let sidecar = try #require(objects.first { $0["object"] as? String == "sidecar/default" })
         #expect(sidecar["notes"] as? [String] == ["egress: added \"speedscale/*\""])
         let summary = try #require(report["summary"] as? [String: Int])
-        #expect(summary == ["objects": 6, "injected": 3, "unchanged": 1, "skipped": 1, "failed": 1, "filesChanged": 1])
+        #expect(summary == ["objects": 6, "injected": 3, "converted": 0, "unchanged": 1, "kept": 0, "skipped": 1, "failed": 1, "filesChanged": 1])
         let files = try #require(report["files"] as? [[String: Any]])
         #expect(files.count == 1)
         #expect(files.first?["changed"] as? Bool == true)

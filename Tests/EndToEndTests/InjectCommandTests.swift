@@ -6,13 +6,13 @@ import TestSupport
 @Suite struct InjectCommandTests {
     private let quickstart = "Fixtures/quickstart/deployment.yaml"
 
-    @Test func theQuickstartGainsExactlyTenLines() throws {
+    @Test func theQuickstartGainsExactlyTwelveLines() throws {
         let run = try ToolRunner.run(["inject", "-f", quickstart])
         #expect(run.status == 0)
         let input = try String(contentsOf: ProjectPaths.root.appendingPathComponent(quickstart), encoding: .utf8)
         let added = run.output.split(separator: "\n", omittingEmptySubsequences: false).count
             - input.split(separator: "\n", omittingEmptySubsequences: false).count
-        #expect(added == 10)
+        #expect(added == 12)
         #expect(run.stderr.contains("deployment/web (\(quickstart)) injected\n"))
         #expect(run.stderr.hasSuffix("1 object: 1 injected, 0 unchanged, 0 skipped, 0 failed\n"))
     }

@@ -27,7 +27,7 @@ import TestSupport
             let diff = try ToolRunner.run(["uninject", "--diff", "-f", "app/deployment.yaml"], directory: directory.url)
             #expect(diff.status == 0)
             #expect(diff.output.hasPrefix("--- a/app/deployment.yaml\n+++ b/app/deployment.yaml\n"))
-            #expect(diff.output.split(separator: "\n").filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.count == 10)
+            #expect(diff.output.split(separator: "\n").filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.count == 12)
             if let patch = ToolRunner.which("patch") {
                 let applied = try ToolRunner.runProgram(patch, ["-p1", "--quiet"], stdin: diff.stdout, directory: directory.url)
                 #expect(applied.status == 0, "patch: \(applied.stderr)")
@@ -55,7 +55,7 @@ import TestSupport
         let run = try ToolRunner.run(["inject", "--istio-cni", "--no-proxy", "localhost, .svc", "-f", "Fixtures/quickstart/deployment.yaml"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.output.contains("    sidecar.speedscale.com/istio-cni: \"true\"\n"))
-        #expect(run.output.contains("        - name: NO_PROXY\n          value: localhost,.svc\n"))
+        #expect(run.output.contains("        - name: NO_PROXY\n          value: localhost,127.0.0.1,.svc\n"))
     }
 
     @Test func transparentModeWritesOnlyTheInjectAnnotation() throws {

@@ -87,7 +87,7 @@ import Testing
         let output = try YAMLStream(parsing: injected.output)
         let workload = try #require(ManifestStream(output).workloads.first)
         #expect(workload.annotations["sidecar.speedscale.com/proxy-port"] == "8080")
-        #expect(workload.containers.first?.env.map(\.name).suffix(2) == ["HTTP_PROXY", "HTTPS_PROXY"])
+        #expect(workload.containers.first?.env.map(\.name).suffix(3) == ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"])
         let problems = TreeAdditions.problems(try YAMLStream(parsing: source).documents[0].root, output.documents[0].root)
         #expect(problems.isEmpty, "\(problems)")
         let text = String(decoding: injected.output, as: UTF8.self)

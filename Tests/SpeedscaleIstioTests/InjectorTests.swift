@@ -3,7 +3,7 @@ import SpeedscaleIstio
 import SpliceYAML
 import Testing
 
-/// The injector's choices (DECISIONS.md D3-D6, D9) on small manifests.
+/// The injector's choices (DECISIONS.md D1-D6, D9) on small manifests.
 @Suite struct InjectorTests {
     private func inject(_ text: String, _ configure: (inout InjectOptions) -> Void = { _ in }) throws -> InjectionResult {
         var options = InjectOptions()
@@ -29,19 +29,24 @@ import Testing
             Issue.record("expected a failure, got \(String(describing: result.outcomes.first?.status))")
             return
         }
-        #expect(reasons.joined().contains("8081, 9090"))
+        #expect(reasons == [.severalPorts(container: "a", ports: [8081, 9090])])
         #expect(result.output == result.original)
     }
 
-    @Test func noPortIsAFailureNeverADefaultOf80() throws {
+    @Test func noPortGivesTheForwardProfileNeverADefaultOf80() throws {
         let result = try inject(deployment(containers: "      - name: a\n        image: x\n"))
-        #expect(result.hasFailures)
+        #expect(!result.hasFailures)
+        #expect(result.outcomes.first?.decision?.profile == .forward)
+        #expect(result.outcomes.first?.decision?.profileReason == "forward only: no inbound port")
+        #expect(output(result).contains("sidecar.speedscale.com/proxy-type: \"forward\"\n"))
+        #expect(output(result).contains("sidecar.speedscale.com/proxy-protocol: \"http\"\n"))
         #expect(!output(result).contains("proxy-port"))
+        #expect(!output(result).contains("proxy-host"))
     }
 
     @Test func theProxyPortFlagPicksTheContainerListeningOnIt() throws {
         let containers = "      - name: a\n        ports:\n        - containerPort: 1\n      - name: b\n        ports:\n        - containerPort: 2\n"
-        let result = try inject(deployment(containers: containers)) { $0.proxyPort = 2 }
+        let result = try inject(deployment(containers: containers)) { $0.request.hints.proxyPort = 2 }
         #expect(result.outcomes.map(\.status) == [.injected])
         let text = output(result)
         let envAt = try #require(text.range(of: "HTTP_PROXY"))
@@ -52,7 +57,7 @@ import Testing
     @Test func ambiguousContainersAreReportedWithCandidates() throws {
         let containers = "      - name: a\n        ports:\n        - containerPort: 1\n      - name: b\n        ports:\n        - containerPort: 2\n"
         let result = try inject(deployment(containers: containers))
-        #expect(result.outcomes.first?.status == .failed(["cannot tell which container is the app; candidates: a, b (use --container)"]))
+        #expect(result.outcomes.first?.status == .failed([.ambiguousContainer(candidates: ["a", "b"])]))
     }
 
     @Test func knownSidecarsAreNeverTheApp() throws {
@@ -108,12 +113,12 @@ import Testing
             Issue.record("expected a failure")
             return
         }
-        #expect(reasons.joined().contains("anchor &m"))
+        #expect(reasons.map(\.description).joined().contains("anchor &m"))
         #expect(!result.changed)
     }
 
     @Test func transparentModeAddsOnlyInject() throws {
-        let result = try inject(deployment(containers: "      - name: a\n        image: x\n")) { $0.mode = .transparent }
+        let result = try inject(deployment(containers: "      - name: a\n        image: x\n")) { $0.request.mode = .transparent }
         let added = output(result).split(separator: "\n").count - deployment(containers: "      - name: a\n        image: x\n").split(separator: "\n").count
         #expect(added == 2)
         #expect(output(result).contains("  annotations:\n    sidecar.speedscale.com/inject: \"true\"\n"))
@@ -129,9 +134,9 @@ import Testing
 
     @Test func outboundPortAndLowercaseVariablesFollowTheOptions() throws {
         let result = try inject(deployment(containers: "      - name: a\n        ports:\n        - containerPort: 80\n")) {
-            $0.outboundPort = 5000
-            $0.lowercaseEnv = true
-            $0.proxyEnvHost = "127.0.0.1"
+            $0.request.outboundPort = 5000
+            $0.request.lowercaseEnv = true
+            $0.request.proxyEnvHost = "127.0.0.1"
         }
         let text = output(result)
         #expect(text.contains("sidecar.speedscale.com/proxy-out-port: \"5000\""))
@@ -143,7 +148,7 @@ import Testing
         let unlabelled = deployment(containers: containers)
         let labelled = deployment(containers: containers, annotations: "  labels:\n    app: web\n")
         let result = try inject(labelled + "---\n" + unlabelled) { $0.selector = try? LabelSelector(parsing: "app in (web, api)") }
-        #expect(result.outcomes.map(\.status) == [.injected, .skipped("not selected by -l app in (web,api)")])
+        #expect(result.outcomes.map(\.status) == [.injected, .skipped("not selected by the label selector app in (web,api)")])
         let text = output(result)
         let separator = try #require(text.range(of: "---\n"))
         #expect(text[..<separator.lowerBound].contains("sidecar.speedscale.com/inject"))
@@ -151,26 +156,33 @@ import Testing
     }
 }
 
-/// `--no-proxy` merges hosts into NO_PROXY (D4).
+/// NO_PROXY: Speedscale's `localhost,127.0.0.1` by default, `--no-proxy` adds to it, merged
+/// with an existing value; uninject takes out exactly those entries (D4).
 @Suite struct NoProxyTests {
     private let manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        ports:\n        - containerPort: 80\n"
 
-    @Test func noProxyIsAddedWhenMissing() throws {
+    private func inject(_ text: String, noProxy: [String]? = nil) throws -> InjectionResult {
         var options = InjectOptions()
-        options.noProxy = ["localhost", "127.0.0.1"]
-        let result = try Injector(options: options).inject(YAMLSource(manifest), file: "t")
+        options.request.noProxy = noProxy
+        return try Injector(options: options).inject(YAMLSource(text), file: "t")
+    }
+
+    @Test func speedscalesValueIsWrittenByDefault() throws {
+        let result = try inject(manifest)
         #expect(String(decoding: result.output, as: UTF8.self).hasSuffix("        - name: NO_PROXY\n          value: localhost,127.0.0.1\n"))
     }
 
-    @Test func noProxyIsMergedWithAnExistingValue() throws {
-        var options = InjectOptions()
-        options.noProxy = ["127.0.0.1", ".svc"]
-        let text = manifest + "        env:\n        - name: NO_PROXY\n          value: \"localhost, 127.0.0.1\"\n"
-        let result = try Injector(options: options).inject(YAMLSource(text), file: "t")
+    @Test func extraHostsAreMergedWithAnExistingValueAndRemovedAgain() throws {
+        let text = manifest + "        env:\n        - name: NO_PROXY\n          value: \"internal.example, 127.0.0.1\"\n"
+        let result = try inject(text, noProxy: ["127.0.0.1", ".svc"])
         #expect(!result.hasFailures)
-        #expect(String(decoding: result.output, as: UTF8.self).contains("          value: \"localhost,127.0.0.1,.svc\"\n"))
-        let again = try Injector(options: options).inject(YAMLSource(result.output), file: "t")
+        #expect(String(decoding: result.output, as: UTF8.self).contains("          value: \"internal.example, 127.0.0.1,localhost,.svc\"\n"))
+        let again = try inject(String(decoding: result.output, as: UTF8.self), noProxy: [".svc"])
         #expect(again.output == result.output)
+        var options = InjectOptions()
+        options.request.noProxy = [".svc"]
+        let removed = try Uninjector(options: options).uninject([ManifestInput(file: "t", source: YAMLSource(result.output))])[0]
+        #expect(String(decoding: removed.output, as: UTF8.self).contains("          value: \"internal.example\"\n"))
     }
 }
 

@@ -3,13 +3,15 @@ import SpliceYAML
 /// Compares the parsed trees of an input and inject's output: the output must hold the
 /// input unchanged (scalar values, keys, items in order) plus only what inject may add.
 enum TreeAdditions {
-    static let proxyVariables: Set<String> = ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "NO_PROXY"]
+    static let proxyVariables: Set<String> = ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "NO_PROXY", "no_proxy"]
 
     /// The differences between `input` and `output` that are not inject's additions.
     static func problems(_ input: YAMLNode, _ output: YAMLNode, path: String = "") -> [String] {
         switch (input.kind, output.kind) {
         case (.scalar, .scalar):
-            return input.value == output.value ? [] : ["\(path): \(input.value) became \(output.value)"]
+            // A host list (NO_PROXY) may gain entries after its own.
+            if input.value == output.value || (!input.value.isEmpty && output.value.hasPrefix(input.value + ",")) { return [] }
+            return ["\(path): \(input.value) became \(output.value)"]
         case (.alias, .alias):
             return input.value == output.value ? [] : ["\(path): alias changed"]
         case (.scalar, .mapping), (.scalar, .sequence):
@@ -50,15 +52,20 @@ enum TreeAdditions {
     private static func isAddition(_ node: YAMLNode, key: String) -> Bool {
         switch key {
         case "annotations":
-            return node.kind == .mapping && node.pairs.allSatisfy { $0.key.value.hasPrefix("sidecar.speedscale.com/") && $0.value.isString }
+            return node.kind == .mapping && node.pairs.allSatisfy { isAddedAnnotation($0.key.value) && $0.value.isString }
         case "metadata":
             return node.kind == .mapping && node.pairs.count == 1 && node.pairs[0].key.value == "annotations"
                 && isAddition(node.pairs[0].value, key: "annotations")
         case "env", "hosts":
             return node.kind == .sequence && node.items.allSatisfy(isAddedItem)
         default:
-            return key.hasPrefix("sidecar.speedscale.com/") && node.isString
+            return isAddedAnnotation(key) && node.isString
         }
+    }
+
+    /// Whether inject writes an annotation with this key.
+    private static func isAddedAnnotation(_ key: String) -> Bool {
+        key.hasPrefix("sidecar.speedscale.com/") || key == "capture.speedscale.com/enabled"
     }
 
     /// Whether an appended sequence item is something inject writes.

@@ -84,6 +84,27 @@ import Testing
         #expect(try patch(out) { $0.remove([.key("env"), .named("HTTP_PROXY")], pruningEmptyParents: 1) } == input)
     }
 
+    @Test(arguments: [
+        "metadata:\n  annotations:\n  name: x\n",
+        "metadata:\n  annotations:  # c\n  name: x\n",
+        "env:\nname: app\n",
+    ])
+    func aNullKeyBeforeOthersWasTheUsersAndComesBack(_ input: String) throws {
+        let isEnv = input.hasPrefix("env")
+        let added = try patch(input) { patch in
+            patch.upsert(isEnv ? [.key("env"), .named("X"), .key("value")] : annotation, .text("1"))
+        }
+        #expect(added != input)
+        let removed = try patch(added) { patch in
+            if isEnv {
+                patch.remove([.key("env"), .named("X")], pruningEmptyParents: 1)
+            } else {
+                patch.remove(annotation, pruningEmptyParents: 2)
+            }
+        }
+        #expect(removed == input)
+    }
+
     @Test func aKeyLineCommentKeepsTheKeyAsNull() throws {
         let out = try patch("metadata:\n  annotations:  # ours\n    a/b: \"1\"\n    c: \"true\"\n", removeBoth)
         #expect(out == "metadata:\n  annotations:  # ours\n")

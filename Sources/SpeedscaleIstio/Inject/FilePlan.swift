@@ -40,8 +40,8 @@ struct FilePlan {
     var edits: [Edit] = []
     var outcomes: [WorkloadOutcome] = []
     var notes: [String] = []
-    /// The workloads that carry the profile after inject (injected, or already unchanged).
-    var profiledWorkloads: [Workload] = []
+    /// The workloads that run the Speedscale sidecar after the run.
+    var sidecarWorkloads: [Workload] = []
     private var editors: [Int: YAMLEditor] = [:]
 
     init(parsed: ParsedInput) {
@@ -56,26 +56,11 @@ struct FilePlan {
         return editor
     }
 
-    /// Plans every workload of the input.
-    mutating func planWorkloads(with injector: Injector) {
-        for workload in parsed.manifests.workloads {
-            let editor = editor(forDocument: workload.object.documentIndex)
-            let (status, workloadEdits) = injector.plan(workload, source: parsed.source, editor: editor)
-            if status == .injected || status == .unchanged { profiledWorkloads.append(workload) }
-            edits += workloadEdits
-            var notes: [String] = []
-            if workload.hasUnusualAPIVersion {
-                notes.append("apiVersion \(workload.object.apiVersion ?? "<none>") is unusual for \(workload.kind.rawValue); handled by kind")
-            }
-            outcomes.append(outcome(for: workload.object, status: status, notes: notes))
-        }
-    }
-
     /// An outcome line for `object`.
-    func outcome(for object: KubeObject, status: WorkloadOutcome.Status, notes: [String] = []) -> WorkloadOutcome {
+    func outcome(for object: KubeObject, status: WorkloadOutcome.Status, decision: InjectDecision? = nil, notes: [String] = []) -> WorkloadOutcome {
         WorkloadOutcome(
             name: object.displayName, namespace: object.namespace, file: parsed.file,
-            line: parsed.source.location(ofByte: object.node.start).line, status: status, notes: notes)
+            line: parsed.source.location(ofByte: object.node.start).line, status: status, decision: decision, notes: notes)
     }
 
     /// Applies the edits and checks that the result still parses.
@@ -93,7 +78,7 @@ struct FilePlan {
                 throw .internalError(file: parsed.file, message: "the edited document no longer parses (\(error)); nothing was written")
             }
         }
-        let sorted = outcomes.sorted { $0.line < $1.line }
+        let sorted = outcomes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return InjectionResult(file: parsed.file, original: parsed.source.bytes, output: output, outcomes: sorted, notes: notes)
     }
 }

@@ -1,13 +1,10 @@
 import KubeManifests
 import SpliceYAML
 
-/// Applies the rule set's fixes to every workload of a YAML stream, as splice edits.
+/// Brings every workload of a run to the profile asked for, as splice edits: computes each
+/// workload's facts once, plans its entry changes from the profile definitions, opens Istio
+/// `Sidecar` egress for the namespaces that run the sidecar, and notes VirtualServices to check.
 public struct Injector: Sendable {
-    /// The rules whose fixes inject applies, in the order they run.
-    public static let rules: [any WorkloadRule.Type] = [
-        AppContainerRule.self, AppPortRule.self, ProfileAnnotationsRule.self, ProxyEnvironmentRule.self,
-    ]
-
     /// The options in force.
     public let options: InjectOptions
 
@@ -23,71 +20,56 @@ public struct Injector: Sendable {
         try inject([ManifestInput(file: file, source: source)])[0]
     }
 
-    /// Injects every workload of `inputs`, and adds the Speedscale egress host to the Istio
-    /// `Sidecar`s of their namespaces (D7), across all inputs.
+    /// Injects every workload of `inputs`, and opens the Istio `Sidecar`s of their namespaces
+    /// to the Speedscale namespace, across all inputs.
     /// - Throws: ``InjectError`` when an input does not parse, or an edit would break it.
     public func inject(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
         let parsed = try inputs.map { input throws(InjectError) in try ParsedInput(input) }
+        let index = MeshIndex(parsed.map(\.manifests))
         var plans = parsed.map { FilePlan(parsed: $0) }
-        for index in plans.indices {
-            plans[index].planWorkloads(with: self)
+        for file in plans.indices {
+            for workload in plans[file].parsed.manifests.workloads {
+                plan(workload, in: &plans[file], index: index)
+            }
         }
         if options.sidecarEgress {
-            SidecarEgressPlanner(options: options).plan(&plans)
+            SidecarEgressPlanner(settings: options.ruleSettings).plan(&plans)
         }
         VirtualServiceNotes.add(to: &plans)
         return try plans.map { plan throws(InjectError) in try plan.result() }
     }
 
-    /// The status and edits of one workload.
-    func plan(_ workload: Workload, source: YAMLSource, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
-        if let selector = options.selector, !selector.matches(workload.object.labels) {
-            return (.skipped("not selected by -l \(selector)"), [])
+    /// Plans one workload into `plan`.
+    private func plan(_ workload: Workload, in plan: inout FilePlan, index: MeshIndex) {
+        let namespace = workload.object.namespace
+        let context = WorkloadContext(
+            workload: workload, source: plan.parsed.source, hints: options.request.hints, settings: options.ruleSettings,
+            namespaceLabels: index.labels(ofNamespace: namespace),
+            services: index.services(selecting: workload.podLabels, in: namespace))
+        var notes: [String] = []
+        if workload.hasUnusualAPIVersion {
+            notes.append("apiVersion \(workload.object.apiVersion ?? "<none>") is unusual for \(workload.kind.rawValue); handled by kind")
         }
-        if workload.annotations[SpeedscaleAnnotation.inject] == "false" {
-            return (.skipped("opted out with \(SpeedscaleAnnotation.inject): \"false\""), [])
+        let filter = WorkloadFilter(selector: options.selector, purpose: .inject)
+        if let reason = filter.skipReason(workload, declared: context.declared, hints: options.request.hints) {
+            plan.outcomes.append(plan.outcome(for: workload.object, status: .skipped(reason.description), notes: notes))
+            return
         }
-        if workload.hasWorkloadRef {
-            return (.skipped("spec.workloadRef points at another workload's template; inject that workload"), [])
-        }
-        guard workload.podSpec != nil else {
-            return (.skipped("no pod template"), [])
-        }
-        let context = WorkloadContext(workload: workload, source: source, options: options)
-        let findings = Self.rules.flatMap { $0.init().check(context) }
-        var reasons: [String] = []
-        var annotationValues: [(key: String, value: String)] = []
-        var environment: [Int: [(name: String, value: String)]] = [:]
-        for finding in findings {
-            if finding.fixes.isEmpty {
-                if finding.severity == .error { reasons.append(finding.message) }
-                continue
+        switch Convergence(context: context, request: options.request, overwrite: options.overwrite).plan() {
+        case .failed(let problems):
+            plan.outcomes.append(plan.outcome(for: workload.object, status: .failed(problems), notes: notes))
+        case .changes(let changes, let status, let decision):
+            let writer = WorkloadWriter(
+                workload: workload, container: context.appContainer.value, editor: plan.editor(forDocument: workload.object.documentIndex))
+            do {
+                plan.edits += try writer.edits(for: changes)
+            } catch {
+                plan.outcomes.append(plan.outcome(for: workload.object, status: .failed([.blocked(error)]), notes: notes))
+                return
             }
-            if finding.isConflict && !options.overwrite {
-                reasons.append(finding.message + " (use --overwrite to replace it)")
-                continue
-            }
-            for fix in finding.fixes {
-                switch fix {
-                case .setAnnotation(let key, let value): annotationValues.append((key, value))
-                case .setEnv(let container, let name, let value): environment[container, default: []].append((name, value))
-                case .addEgressHost: break
-                }
-            }
-        }
-        if !reasons.isEmpty { return (.failed(reasons), []) }
-        if annotationValues.isEmpty && environment.isEmpty { return (.unchanged, []) }
-        let planner = EditPlanner(editor: editor)
-        do throws(EditPlanner.Blocked) {
-            var edits = try planner.annotationEdits(annotationValues, for: workload)
-            let containers = workload.containers
-            for (index, values) in environment.sorted(by: { $0.key < $1.key }) {
-                guard let container = containers.first(where: { $0.index == index }) else { continue }
-                edits += try planner.environmentEdits(values, for: container, in: workload)
-            }
-            return (.injected, edits)
-        } catch {
-            return (.failed([error.reason]), [])
+            if decision.profile.usesSidecar { plan.sidecarWorkloads.append(workload) }
+            if let port = decision.port, port.isInferred { notes.append("app port \(port)") }
+            plan.outcomes.append(plan.outcome(for: workload.object, status: status, decision: decision, notes: notes))
         }
     }
 }

@@ -1,48 +1,32 @@
 import KubeManifests
 import SpliceYAML
 
-/// Applies ``SidecarEgressRule``'s fixes: the Speedscale egress host on the Istio
-/// `Sidecar`s of the namespaces that inject touches (D7).
+/// Applies the fixes of the Sidecar egress rule: the Speedscale egress host on the Istio
+/// `Sidecar`s of the namespaces whose workloads run the Speedscale sidecar.
 struct SidecarEgressPlanner {
-    let options: InjectOptions
+    /// The cluster facts in force (the Speedscale namespace).
+    let settings: RuleSettings
 
     func plan(_ plans: inout [FilePlan]) {
-        let namespaces = Set(plans.flatMap(\.profiledWorkloads).map(\.object.namespace))
-        let context = MeshContext(inputs: plans.map(\.parsed.manifests), injectedNamespaces: namespaces, options: options)
+        let namespaces = Set(plans.flatMap(\.sidecarWorkloads).map(\.object.namespace))
+        let context = MeshContext(inputs: plans.map(\.parsed.manifests), injectedNamespaces: namespaces, settings: settings)
         for located in SidecarEgressRule().check(context) {
-            guard let sidecar = IstioSidecar(located.object) else { continue }
             var plan = plans[located.input]
-            let editor = plan.editor(forDocument: located.object.documentIndex)
-            var status: WorkloadOutcome.Status = .injected
-            for fix in located.finding.fixes {
-                guard case .addEgressHost(let listenerIndex, let host) = fix,
-                      let listener = sidecar.egress.first(where: { $0.index == listenerIndex }) else { continue }
-                if let blocked = Self.blocked(sidecar, listener) {
-                    status = .failed([blocked])
-                    continue
-                }
-                if let hosts = listener.hostsNode, hosts.kind == .sequence {
-                    plan.edits += editor.appendItems([.quoted(host)], to: hosts)
-                } else if let pair = listener.node.pair(forKey: "hosts"), pair.value.isNull {
-                    plan.edits += editor.replaceNullValue(of: pair, in: listener.node, with: .sequence([.quoted(host)]))
-                } else if listener.hostsNode == nil {
-                    plan.edits += editor.appendEntries([NewEntry("hosts", .sequence([.quoted(host)]))], to: listener.node)
-                } else {
-                    status = .failed(["egress hosts is not a list"])
-                }
+            var patch = DocumentPatch(editor: plan.editor(forDocument: located.object.documentIndex), root: located.object.node)
+            for case .upsert(let path, let value) in located.finding.fixes {
+                patch.upsert(path, value)
             }
-            let note = "egress: added \"\(options.speedscaleNamespace)/*\""
-            plan.outcomes.append(plan.outcome(for: located.object, status: status, notes: status == .injected ? [note] : []))
+            let status: WorkloadOutcome.Status
+            var notes: [String] = []
+            do {
+                plan.edits += try patch.edits()
+                status = .injected
+                notes.append("egress: added \"\(settings.speedscaleNamespace)/*\"")
+            } catch {
+                status = .failed([.blocked(error)])
+            }
+            plan.outcomes.append(plan.outcome(for: located.object, status: status, notes: notes))
             plans[located.input] = plan
         }
-    }
-
-    /// Why the listener's hosts cannot be edited safely, if they cannot.
-    private static func blocked(_ sidecar: IstioSidecar, _ listener: EgressListener) -> String? {
-        let nodes = [sidecar.object.node, sidecar.object.node["spec"], sidecar.egressNode, listener.node, listener.hostsNode].compactMap { $0 }
-        for node in nodes where node.kind == .alias || node.anchor != nil || node.pairs.contains(where: \.isMerge) {
-            return "an alias, anchor or merge key is in the way of spec.egress"
-        }
-        return nil
     }
 }

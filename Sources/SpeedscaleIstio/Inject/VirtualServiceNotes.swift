@@ -4,7 +4,7 @@ import KubeManifests
 /// an injected workload's Service without its in-mesh host or without the `mesh` gateway.
 enum VirtualServiceNotes {
     static func add(to plans: inout [FilePlan]) {
-        let injectedLabels = plans.flatMap(\.profiledWorkloads).map { (namespace: $0.object.namespace, labels: $0.podLabels) }
+        let injectedLabels = plans.flatMap(\.sidecarWorkloads).map { (namespace: $0.object.namespace, labels: $0.podLabels) }
         let services = plans.flatMap(\.parsed.manifests.services).filter { service in
             injectedLabels.contains { $0.namespace == service.namespace && service.selects($0.labels) }
         }
@@ -12,7 +12,7 @@ enum VirtualServiceNotes {
             for virtualService in plans[index].parsed.manifests.virtualServices {
                 for problem in VirtualServiceCheck.problems(virtualService, services: services) {
                     let location = plans[index].parsed.source.location(ofByte: virtualService.object.node.start)
-                    plans[index].notes.append("\(plans[index].parsed.file):\(location.line): virtualservice/\(virtualService.object.name ?? "") \(problem) (not changed; see D8)")
+                    plans[index].notes.append("\(plans[index].parsed.file):\(location.line): virtualservice/\(virtualService.object.name ?? "") \(problem) (not changed: check by hand whether in-mesh callers use this host)")
                 }
             }
         }

@@ -1,17 +1,30 @@
-/// What inject did with one workload.
+/// What inject (or uninject) did with one object.
 public struct WorkloadOutcome: Sendable, Equatable {
     /// What happened.
     public enum Status: Sendable, Equatable {
-        /// The workload was changed.
+        /// The object was changed.
         case injected
         /// What inject adds was removed (by uninject).
         case uninjected
-        /// The workload already had everything.
+        /// The workload was moved from one profile to another.
+        case converted(from: CaptureProfile, to: CaptureProfile)
+        /// The object already had everything.
         case unchanged
-        /// The workload was left alone on purpose.
+        /// The workload declares another profile than the default, and no profile was asked
+        /// for explicitly: it keeps its own, and is converted only on request.
+        case kept(CaptureProfile, convertTo: CaptureProfile)
+        /// The object was left alone on purpose.
         case skipped(String)
         /// The workload must be injected but cannot be.
-        case failed([String])
+        case failed([WorkloadProblem])
+
+        /// Whether the object was changed.
+        public var isChange: Bool {
+            switch self {
+            case .injected, .uninjected, .converted: return true
+            case .unchanged, .kept, .skipped, .failed: return false
+            }
+        }
     }
 
     /// `kind/name`, as kubectl prints it.
@@ -24,16 +37,19 @@ public struct WorkloadOutcome: Sendable, Equatable {
     public var line: Int
     /// What happened.
     public var status: Status
+    /// What was decided for the workload, when inject planned it.
+    public var decision: InjectDecision?
     /// Remarks that do not change the outcome (an unusual apiVersion, ...).
     public var notes: [String]
 
     /// Makes an outcome.
-    public init(name: String, namespace: String?, file: String, line: Int, status: Status, notes: [String] = []) {
+    public init(name: String, namespace: String?, file: String, line: Int, status: Status, decision: InjectDecision? = nil, notes: [String] = []) {
         self.name = name
         self.namespace = namespace
         self.file = file
         self.line = line
         self.status = status
+        self.decision = decision
         self.notes = notes
     }
 

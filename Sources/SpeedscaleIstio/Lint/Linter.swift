@@ -57,13 +57,13 @@ public struct Linter: Sendable {
     /// The findings of `rules` over `inputs`, each with its input and object.
     private func findings(in inputs: [ManifestStream], rules: [any Rule.Type]) -> [(Int, KubeObject, Finding)] {
         let settings = configuration.settings
-        var options = InjectOptions()
-        options.speedscaleNamespace = settings.speedscaleNamespace
         let workloadRules = rules.compactMap { ($0 as? any WorkloadRule.Type)?.init() }
         let meshRules = rules.compactMap { ($0 as? any MeshRule.Type)?.init() }
         var found: [(Int, KubeObject, Finding)] = []
         var injectedNamespaces: Set<String?> = []
-        for (input, context) in MeshContext.workloadContexts(in: inputs, options: options, settings: settings) {
+        let index = MeshIndex(inputs)
+        let contexts = MeshContext.workloadContexts(in: inputs, settings: settings, index: index)
+        for (input, context) in contexts {
             let object = context.workload.object
             if context.sidecar.isInjected { injectedNamespaces.insert(object.namespace) }
             for rule in workloadRules {
@@ -71,8 +71,8 @@ public struct Linter: Sendable {
             }
         }
         let mesh = MeshContext(
-            inputs: inputs, injectedNamespaces: injectedNamespaces, options: options,
-            meshIsRegistryOnly: settings.registryOnly, settings: settings)
+            inputs: inputs, injectedNamespaces: injectedNamespaces, meshIsRegistryOnly: settings.registryOnly, settings: settings,
+            index: index, workloadContexts: contexts)
         for rule in meshRules {
             found += rule.check(mesh).map { ($0.input, $0.object, $0.finding) }
         }

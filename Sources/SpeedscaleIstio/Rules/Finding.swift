@@ -1,4 +1,5 @@
 import KubeManifests
+import SpliceYAML
 
 /// One thing a rule found, where it is, and what would fix it.
 public struct Finding: Sendable {
@@ -26,14 +27,11 @@ public struct Finding: Sendable {
     }
 }
 
-/// A change that brings a workload in line with a rule.
+/// A change that brings an object in line with a rule, at a path below the object.
 public enum Fix: Sendable, Equatable {
-    /// Give the workload annotation `key` the string `value` (added, or replaced).
-    case setAnnotation(key: String, value: String)
-    /// Give the variable `name` the value `value` in the container at `container` (added, or replaced).
-    case setEnv(container: Int, name: String, value: String)
-    /// Add `host` to the hosts of the Sidecar egress listener at `listener`.
-    case addEgressHost(listener: Int, host: String)
+    /// Give the node at the path this value, creating what is missing (a path ending in a
+    /// scalar item adds that item to its list).
+    case upsert(YAMLPath, PatchValue)
 }
 
 /// A finding about an object of a run's inputs, with where it is.

@@ -2,7 +2,7 @@ import KubeManifests
 import SpliceYAML
 
 /// A rule that looks across all the documents of a run (Istio objects and the workloads
-/// they apply to). Shared by `inject` and `lint` like ``WorkloadRule``.
+/// they apply to).
 public protocol MeshRule: Rule {
     /// Makes the rule.
     init()
@@ -17,21 +17,26 @@ public struct MeshContext: Sendable {
     /// The namespaces of the workloads that run the Speedscale sidecar (`nil` for a workload
     /// that names no namespace).
     public let injectedNamespaces: Set<String?>
-    /// The options in force.
-    public let options: InjectOptions
     /// Whether the mesh's outbound traffic policy is `REGISTRY_ONLY`.
     public let meshIsRegistryOnly: Bool
     /// Cluster facts the manifests do not carry.
     public let settings: RuleSettings
+    /// The run's Namespaces and Services, indexed once.
+    public let index: MeshIndex
+    /// The facts of every workload of the run, with the index of its input, computed once.
+    public let workloadContexts: [(input: Int, context: WorkloadContext)]
 
     /// Makes a context.
     public init(
-        inputs: [ManifestStream], injectedNamespaces: Set<String?>, options: InjectOptions,
-        meshIsRegistryOnly: Bool = false, settings: RuleSettings = RuleSettings()
+        inputs: [ManifestStream], injectedNamespaces: Set<String?>,
+        meshIsRegistryOnly: Bool = false, settings: RuleSettings = RuleSettings(), index: MeshIndex? = nil,
+        workloadContexts: [(input: Int, context: WorkloadContext)]? = nil
     ) {
         self.inputs = inputs
+        let index = index ?? MeshIndex(inputs)
+        self.index = index
+        self.workloadContexts = workloadContexts ?? Self.workloadContexts(in: inputs, settings: settings, index: index)
         self.injectedNamespaces = injectedNamespaces
-        self.options = options
         self.meshIsRegistryOnly = meshIsRegistryOnly
         self.settings = settings
     }

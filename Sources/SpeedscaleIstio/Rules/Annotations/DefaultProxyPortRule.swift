@@ -22,7 +22,7 @@ public struct DefaultProxyPortRule: WorkloadRule {
         guard sidecar.isInjected, let type = sidecar.proxyType, type.usesReverseProxy,
               sidecar.annotations.entry(SpeedscaleAnnotation.proxyPort) == nil,
               let typeEntry = sidecar.annotations.entry(SpeedscaleAnnotation.proxyType) else { return [] }
-        let app = context.appContainer?.value
+        let app = context.appContainer.value
         let ports = app?.ports.compactMap(\.number) ?? []
         if ports.contains(80) { return [] }
         let listens = ports.isEmpty ? "declares no port 80" : "listens on \(ports.map(String.init).joined(separator: ", "))"

@@ -51,7 +51,7 @@ public struct ProxyPortClashRule: WorkloadRule {
                 "proxy-port \"\(port)\" is the sidecar's own \(direction) port (\(key.dropFirst(SpeedscaleAnnotation.prefix.count))), so inbound traffic would loop back into the sidecar; set it to the app's port",
                 at: entry.valueNode.range))
         }
-        for container in context.workload.containers where !AppContainerResolver.isKnownSidecar(container) {
+        for container in context.workload.containers where !AppContainer.isKnownSidecar(container) {
             for port in container.ports {
                 guard let number = port.number, let (key, _, direction) = listeners.first(where: { $0.1 == number }) else { continue }
                 let name = key.dropFirst(SpeedscaleAnnotation.prefix.count)

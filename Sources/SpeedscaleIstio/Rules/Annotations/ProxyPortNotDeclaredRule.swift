@@ -21,7 +21,7 @@ public struct ProxyPortNotDeclaredRule: WorkloadRule {
         let sidecar = context.sidecar
         guard sidecar.isInjected, sidecar.proxyType?.usesReverseProxy == true,
               let entry = sidecar.annotations.entry(SpeedscaleAnnotation.proxyPort), let text = entry.text, let port = PortNumber.parse(text),
-              let app = context.appContainer?.value else { return [] }
+              let app = context.appContainer.value else { return [] }
         let declared = app.ports.compactMap(\.number)
         guard !declared.isEmpty, !declared.contains(port) else { return [] }
         return [Finding(

@@ -33,7 +33,7 @@ public struct AmbientNamespaceSidecarRule: MeshRule {
     public init() {}
 
     public func check(_ context: MeshContext) -> [LocatedFinding] {
-        let namespaces = MeshContext.namespaceLabels(in: context.inputs)
+        let namespaces = context.index.namespaceLabels
         return context.objects.compactMap { input, object in
             guard let sidecar = IstioSidecar(object), let namespace = sidecar.namespace, let labels = namespaces[namespace],
                   Self.isAmbient(labels) else { return nil }

@@ -22,7 +22,7 @@ public struct DualModeNotRequiredRule: WorkloadRule {
               let entry = sidecar.annotations.entry(SpeedscaleAnnotation.proxyType) else { return [] }
         return [Finding(
             Self.description,
-            "proxy-type \"dual\" is no longer required in Istio with Speedscale operator v1.4.227 and later; transparent mode works beside Envoy (inject --mode transparent, see D1)",
+            "proxy-type \"dual\" is no longer required in Istio with Speedscale operator v1.4.227 and later; transparent mode works beside Envoy (inject --mode transparent)",
             at: entry.valueNode.range)]
     }
 }

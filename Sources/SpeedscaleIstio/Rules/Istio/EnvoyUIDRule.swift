@@ -45,7 +45,7 @@ public struct EnvoyUIDRule: WorkloadRule {
         let podUser = context.workload.podSpec?.lookup(["securityContext", "runAsUser"])
         var inheriting: [String] = []
         var findings: [Finding] = []
-        for container in context.workload.containers where !AppContainerResolver.isKnownSidecar(container) {
+        for container in context.workload.containers where !AppContainer.isKnownSidecar(container) {
             let name = container.name ?? ""
             if let own = container.runAsUserNode {
                 if own.kind == .scalar && own.value == Self.envoyUID {

@@ -22,7 +22,7 @@ public struct SidecarEgressRule: MeshRule {
     public init() {}
 
     public func check(_ context: MeshContext) -> [LocatedFinding] {
-        let namespace = context.options.speedscaleNamespace
+        let namespace = context.settings.speedscaleNamespace
         let wanted = "\(namespace)/*"
         var findings: [LocatedFinding] = []
         for (input, object) in context.objects {
@@ -36,7 +36,7 @@ public struct SidecarEgressRule: MeshRule {
                 Self.description,
                 "Sidecar \(sidecar.namespace.map { "\($0)/" } ?? "")\(object.name ?? "") limits egress without \"\(wanted)\"; the Speedscale sidecar cannot reach \(namespace)",
                 at: (first.hostsNode ?? first.node).range,
-                fixes: [.addEgressHost(listener: first.index, host: wanted)])
+                fixes: [.upsert([.key("spec"), .key("egress"), .index(first.index), .key("hosts"), .scalar(wanted)], .text(wanted))])
             if registryOnly { finding.severity = .error }
             findings.append(LocatedFinding(input: input, object: object, finding: finding))
         }

@@ -1,34 +1,19 @@
 import KubeManifests
 
 extension MeshContext {
-    /// The labels of the `Namespace` objects of `inputs`, by name.
-    public static func namespaceLabels(in inputs: [ManifestStream]) -> [String: [String: String]] {
-        var labels: [String: [String: String]] = [:]
-        for manifests in inputs {
-            for object in manifests.objects where object.kind == "Namespace" {
-                if let name = object.name { labels[name] = object.labels }
-            }
-        }
-        return labels
-    }
-
     /// A workload context for every workload of `inputs`, with the labels of its Namespace
-    /// when the inputs hold it, and the index of its input.
+    /// and the Services that select it when the inputs hold them, and the index of its input.
     public static func workloadContexts(
-        in inputs: [ManifestStream], options: InjectOptions, settings: RuleSettings
+        in inputs: [ManifestStream], settings: RuleSettings, index: MeshIndex
     ) -> [(input: Int, context: WorkloadContext)] {
-        let namespaceLabels = namespaceLabels(in: inputs)
-        return inputs.enumerated().flatMap { input, manifests in
+        inputs.enumerated().flatMap { input, manifests in
             manifests.workloads.map { workload in
-                (input, WorkloadContext(
-                    workload: workload, source: manifests.source, options: options, settings: settings,
-                    namespaceLabels: workload.object.namespace.flatMap { namespaceLabels[$0] } ?? [:]))
+                let namespace = workload.object.namespace
+                return (input, WorkloadContext(
+                    workload: workload, source: manifests.source, settings: settings,
+                    namespaceLabels: index.labels(ofNamespace: namespace),
+                    services: index.services(selecting: workload.podLabels, in: namespace)))
             }
         }
-    }
-
-    /// A workload context for every workload of the run, as workload rules see it.
-    public var workloadContexts: [(input: Int, context: WorkloadContext)] {
-        Self.workloadContexts(in: inputs, options: options, settings: settings)
     }
 }

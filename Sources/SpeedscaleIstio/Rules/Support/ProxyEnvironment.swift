@@ -32,9 +32,7 @@ public struct ProxyEndpoint: Sendable {
     public let hasExplicitPort: Bool
 
     /// Whether `host` is a loopback name or address.
-    public var hostIsLoopback: Bool {
-        ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased())
-    }
+    public var hostIsLoopback: Bool { ProxyURL.isLoopback(host) }
 
     /// The URL's scheme, or what the client assumes without one.
     public var effectiveScheme: String {
@@ -89,7 +87,7 @@ public struct ProxyEnvironment: Sendable {
     /// The entries of a comma-separated list such as `NO_PROXY`, without surrounding spaces
     /// and without empty entries.
     public static func listEntries(_ value: String) -> [String] {
-        value.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        HostList.entries(value)
     }
 
     /// Whether `name` is set at all (a literal or `valueFrom`).
@@ -114,37 +112,12 @@ public struct ProxyEnvironment: Sendable {
         return endpoints
     }
 
-    /// Reads a proxy URL (`scheme://[user@]host[:port][/...]`; Go reads a URL without a scheme as http).
+    /// Reads a proxy URL variable.
     static func parseURL(_ value: String, name: String, node: YAMLNode) -> ProxyEndpoint {
-        var rest = Substring(value.trimmingSpaces)
-        var scheme: String?
-        if let separator = rest.firstRange(of: "://") {
-            scheme = rest[..<separator.lowerBound].lowercased()
-            rest = rest[separator.upperBound...]
-        }
-        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        var host = String(rest)
-        var portText: String?
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-            host = String(rest[...close])
-            let after = rest[rest.index(after: close)...]
-            if after.hasPrefix(":") { portText = String(after.dropFirst()) }
-        } else if let colon = rest.lastIndex(of: ":") {
-            host = String(rest[..<colon])
-            portText = String(rest[rest.index(after: colon)...])
-        }
-        let port = portText.map { PortNumber.parse($0) } ?? defaultPort(scheme: scheme ?? "http")
-        return ProxyEndpoint(name: name, form: .url, node: node, value: value, scheme: scheme, host: host, port: port, hasExplicitPort: portText != nil)
-    }
-
-    /// The port a client uses for a proxy URL without one.
-    static func defaultPort(scheme: String) -> Int? {
-        switch scheme {
-        case "http": return 80
-        case "https": return 443
-        default: return scheme.hasPrefix("socks") ? 1080 : nil
-        }
+        let url = ProxyURL(value)
+        return ProxyEndpoint(
+            name: name, form: .url, node: node, value: value, scheme: url.scheme, host: url.host, port: url.port,
+            hasExplicitPort: url.hasExplicitPort)
     }
 
     /// The JVM proxy flags of an options string, one endpoint per proxy host flag.

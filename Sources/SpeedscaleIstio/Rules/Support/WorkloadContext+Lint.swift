@@ -2,9 +2,6 @@ import KubeManifests
 import SpliceYAML
 
 extension WorkloadContext {
-    /// What the workload's Speedscale annotations ask of the sidecar.
-    public var sidecar: SidecarConfig { SidecarConfig(workload, settings: settings) }
-
     /// Whether the workload runs with an Istio sidecar: an explicit `sidecar.istio.io/inject`
     /// on the pod, host networking, or its Namespace's injection labels decide; with none of
     /// them, ``RuleSettings/meshedByDefault``.
@@ -30,10 +27,10 @@ extension WorkloadContext {
             of: workload.kind == .pod ? workload.annotationsNode : workload.podTemplateAnnotationsNode, onPodTemplate: true)
     }
 
-    /// The containers whose proxy environment rules look at: the app container (D5) when it
+    /// The containers whose proxy environment rules look at: the app container when it
     /// can be told, else every container that is not a known sidecar.
     public var checkedContainers: [Container] {
-        if let app = appContainer?.value { return [app] }
-        return workload.containers.filter { !AppContainerResolver.isKnownSidecar($0) }
+        if let app = appContainer.value { return [app] }
+        return workload.containers.filter { !AppContainer.isKnownSidecar($0) }
     }
 }

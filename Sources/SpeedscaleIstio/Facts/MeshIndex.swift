@@ -1,0 +1,62 @@
+import KubeManifests
+
+/// The objects of a run that workloads are matched against, indexed once: Namespaces by
+/// name, and Services by namespace and selector, so matching every workload costs no more
+/// than the Services that could select it.
+public struct MeshIndex: Sendable {
+    /// A Service with its selector read once.
+    struct IndexedService: Sendable {
+        let service: KubeService
+        let selector: [String: String]
+        /// Its position in the run.
+        let order: Int
+    }
+
+    /// The labels of each `Namespace` of the run, by name.
+    public let namespaceLabels: [String: [String: String]]
+    /// Services by namespace, then by the first entry (in key order) of their selector.
+    private let services: [String: [LabelPair: [IndexedService]]]
+
+    private struct LabelPair: Hashable, Sendable {
+        let key: String
+        let value: String
+    }
+
+    /// Indexes the objects of `inputs`.
+    public init(_ inputs: [ManifestStream]) {
+        var labels: [String: [String: String]] = [:]
+        var services: [String: [LabelPair: [IndexedService]]] = [:]
+        var order = 0
+        for manifests in inputs {
+            for object in manifests.objects {
+                if object.kind == "Namespace", let name = object.name { labels[name] = object.labels }
+                guard let service = KubeService(object) else { continue }
+                let selector = service.selector
+                guard let first = selector.min(by: { $0.key < $1.key }) else { continue }
+                services[service.namespace ?? "", default: [:]][LabelPair(key: first.key, value: first.value), default: []]
+                    .append(IndexedService(service: service, selector: selector, order: order))
+                order += 1
+            }
+        }
+        namespaceLabels = labels
+        self.services = services
+    }
+
+    /// The labels of `namespace`'s Namespace object, when the run holds it.
+    public func labels(ofNamespace namespace: String?) -> [String: String] {
+        namespace.flatMap { namespaceLabels[$0] } ?? [:]
+    }
+
+    /// The Services in `namespace` whose selector selects pods labelled `labels`, in run order.
+    public func services(selecting labels: [String: String], in namespace: String?) -> [KubeService] {
+        guard let byLabel = services[namespace ?? ""] else { return [] }
+        var found: [IndexedService] = []
+        for (key, value) in labels {
+            for candidate in byLabel[LabelPair(key: key, value: value)] ?? []
+            where candidate.selector.allSatisfy({ labels[$0.key] == $0.value }) {
+                found.append(candidate)
+            }
+        }
+        return found.sorted { $0.order < $1.order }.map(\.service)
+    }
+}

@@ -1,0 +1,171 @@
+import KubeManifests
+
+/// Works out how one workload moves to the profile asked for: which entries to set and which
+/// to remove, as one set of changes. The entries of the profile it declares now that the new
+/// one does not own are removed (a conversion); the new profile's entries are set. A value
+/// this tool would not have written is a conflict, unless overwriting is allowed.
+struct Convergence {
+    /// The workload's facts.
+    let context: WorkloadContext
+    /// What was asked.
+    let request: ProfileRequest
+    /// Whether values this tool would not write may be replaced.
+    let overwrite: Bool
+
+    /// What to do with the workload.
+    enum Plan {
+        /// Changes to make (none when it already has everything), with what happened.
+        case changes([EntryChange], status: WorkloadOutcome.Status, decision: InjectDecision)
+        /// It cannot be injected.
+        case failed([WorkloadProblem])
+    }
+
+    /// The plan.
+    func plan() -> Plan {
+        let declared = context.declared
+        let base = request.settings(over: ProfileSettings())
+        let current = ProfileSettings(reading: context, fallback: base)
+        let settings = request.settings(over: current)
+        var oldProfiles = declared.profile.map { [$0] } ?? []
+        var keptProfile: CaptureProfile?
+        var target: CaptureProfile
+        if let mode = request.mode {
+            target = mode
+        } else {
+            switch declared {
+            case .profile(let profile, _) where profile != .dual:
+                target = profile
+                keptProfile = profile
+            case .sidecarAndEBPF:
+                return .failed([.sidecarAndEBPF])
+            default:
+                target = .dual
+            }
+        }
+        if declared == .sidecarAndEBPF {
+            let type = context.sidecar.proxyType.flatMap { type in CaptureProfile.allCases.first { $0.proxyType == type } }
+            oldProfiles = [.ebpf, type ?? .transparent]
+        }
+        var profileReason: String?
+        var port: AppPort?
+        if target == .dual || (keptProfile == .forward) {
+            switch context.appPort {
+            case .found(let found)?:
+                port = found
+            case .none?:
+                if target == .dual {
+                    target = .forward
+                    profileReason = "forward only: no inbound port"
+                }
+            case .several(let ports)?:
+                if target == .dual {
+                    return .failed([.severalPorts(container: context.appContainer.value?.name ?? "<unnamed>", ports: ports)])
+                }
+            case nil:
+                if target == .dual, let problem = context.appContainer.problem { return .failed([problem]) }
+            }
+            if keptProfile == .forward && port == nil { keptProfile = nil }
+        }
+        let needsContainer = target.usesForwardProxy && settings.environmentPlacement == .container
+        if needsContainer, let problem = context.appContainer.problem { return .failed([problem]) }
+        let wanted = target.resolve(settings, appPort: target == .dual ? port?.number : nil)
+        let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
+        let old = oldProfiles.flatMap { $0.resolve(current, appPort: currentPort) }
+        let owned = old + target.resolve(current, appPort: currentPort ?? port?.number)
+        let entries = CurrentEntries(context.workload, container: context.appContainer.value)
+        var changes: [EntryChange] = []
+        var problems: [WorkloadProblem] = []
+        for entry in wanted {
+            switch entries.value(at: entry.place) {
+            case .absent:
+                changes.append(.set(entry.place, entry.value))
+            case .value(let text, let isString):
+                if text == entry.value && (isString || !Self.mustBeString(entry.place)) { continue }
+                if text == entry.value || overwrite || owned.contains(where: { $0.place == entry.place && $0.value == text }) {
+                    changes.append(.set(entry.place, entry.value))
+                } else {
+                    problems.append(.conflict(place: entry.place, current: text, wanted: entry.value))
+                }
+            case .valueFrom:
+                problems.append(.valueFrom(variable: entry.place.variableName ?? "", container: context.appContainer.value?.name ?? ""))
+            case .notScalar:
+                if overwrite {
+                    changes.append(.set(entry.place, entry.value))
+                } else {
+                    problems.append(.conflict(place: entry.place, current: "not a single value", wanted: entry.value))
+                }
+            }
+        }
+        problems += portProblems(target, settings: settings)
+        if settings.environmentPlacement == .annotation {
+            problems += containerVariableConflicts(wanted, owned: owned)
+        }
+        let wantedPlaces = Set(wanted.map(\.place))
+        for entry in old where !wantedPlaces.contains(entry.place) && !changes.contains(.remove(entry.place)) {
+            if entries.value(at: entry.place).text == entry.value { changes.append(.remove(entry.place)) }
+        }
+        if !problems.isEmpty { return .failed(problems) }
+        let decision = InjectDecision(
+            profile: target, profileReason: profileReason, kept: keptProfile,
+            container: target.usesForwardProxy ? context.appContainer.value?.name : nil, port: target == .dual ? port : nil)
+        let status: WorkloadOutcome.Status
+        if let from = declared.profile, from != target, request.mode != nil {
+            status = .converted(from: from, to: target)
+        } else if let keptProfile, changes.isEmpty {
+            status = .kept(keptProfile, convertTo: .dual)
+        } else {
+            status = changes.isEmpty ? .unchanged : .injected
+        }
+        return .changes(changes, status: status, decision: decision)
+    }
+
+    /// Containers that listen on the ports the sidecar of `target` listens on itself.
+    private func portProblems(_ target: CaptureProfile, settings: ProfileSettings) -> [WorkloadProblem] {
+        guard target.usesSidecar else { return [] }
+        let listeners = [(context.sidecar.inPort ?? SpeedscaleAnnotation.defaultInPort, "inbound"), (settings.outboundPort, "outbound")]
+        var problems: [WorkloadProblem] = []
+        for container in context.workload.containers where !AppContainer.isKnownSidecar(container) {
+            for port in container.ports {
+                guard let number = port.number, let listener = listeners.first(where: { $0.0 == number }) else { continue }
+                problems.append(.portTaken(port: number, container: container.name ?? "", listener: listener.1))
+            }
+        }
+        return problems
+    }
+
+    /// With the variables in `extra-container-env-vars`, a container's own variable of the same
+    /// name that holds a value this tool does not write would compete with them.
+    private func containerVariableConflicts(_ wanted: [ResolvedEntry], owned: [ResolvedEntry]) -> [WorkloadProblem] {
+        var problems: [WorkloadProblem] = []
+        for entry in wanted {
+            guard case .extraVariable(let name) = entry.place else { continue }
+            for container in context.workload.containers where !AppContainer.isKnownSidecar(container) {
+                let value = CurrentEntries(context.workload, container: container).value(at: .variable(name))
+                switch value {
+                case .absent: continue
+                case .value(let text, _) where text == entry.value || owned.contains(where: { $0.value == text && $0.place == entry.place }): continue
+                default:
+                    if overwrite { continue }
+                    problems.append(.conflict(place: .variable(name), current: value.text ?? "not a single value", wanted: entry.value))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Whether values at `place` must read as strings (annotation values).
+    static func mustBeString(_ place: EntryPlace) -> Bool {
+        if case .annotation = place { return true }
+        return false
+    }
+}
+
+extension EntryPlace {
+    /// The variable this place is or is in, if any.
+    var variableName: String? {
+        switch self {
+        case .variable(let name), .extraVariable(let name), .listEntry(let name, _), .extraListEntry(let name, _): return name
+        case .annotation: return nil
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The choices that shape the values a profile writes: the forward proxy's protocol, hosts
+/// and ports, TLS, and where the proxy variables go.
+public struct ProfileSettings: Sendable, Equatable {
+    /// The protocol the app speaks to the forward proxy.
+    public var forwardProtocol: ForwardProtocol = .http
+    /// Where the reverse proxy forwards inbound traffic (`proxy-host`).
+    public var proxyHost = "localhost"
+    /// The host in the proxy URLs.
+    public var proxyEnvHost = "localhost"
+    /// The sidecar's outbound (forward proxy) port (`proxy-out-port`).
+    public var outboundPort = SpeedscaleAnnotation.defaultOutPort
+    /// Whether outbound TLS is intercepted (`tls-out: "true"`).
+    public var tlsOut = false
+    /// Whether Istio runs with its CNI agent (`istio-cni: "true"`).
+    public var istioCNI = false
+    /// Whether the lowercase proxy variables are written too.
+    public var lowercaseEnv = false
+    /// Hosts added to `NO_PROXY` beyond Speedscale's documented `localhost,127.0.0.1`.
+    public var noProxy: [String] = []
+    /// Where the proxy variables go.
+    public var environmentPlacement: EnvironmentPlacement = .container
+
+    /// The defaults.
+    public init() {}
+
+    /// The proxy URL of `HTTP_PROXY` and `HTTPS_PROXY`.
+    public var proxyURL: String {
+        "\(forwardProtocol.scheme)://\(proxyEnvHost):\(outboundPort)"
+    }
+
+    /// The `NO_PROXY` entries the forward profiles own, in the order they are written.
+    public var noProxyEntries: [String] {
+        var entries = ProfileSettings.documentedNoProxy
+        for host in noProxy where !entries.contains(host) { entries.append(host) }
+        return entries
+    }
+
+    /// Speedscale's documented `NO_PROXY` value.
+    public static let documentedNoProxy = ["localhost", "127.0.0.1"]
+}
+
+/// The protocol an app speaks to the sidecar's forward proxy, as `--protocol` names it.
+public enum ForwardProtocol: String, Sendable, CaseIterable {
+    case http
+    case socks5
+    case socks4
+
+    /// The scheme of the proxy URLs.
+    public var scheme: String { rawValue }
+
+    /// The `proxy-protocol` annotation value for `profile` (`tcp:http` in dual mode, `http` in forward mode).
+    public func annotationValue(for profile: CaptureProfile) -> String {
+        let forward = self == .http ? ProxyProtocolValue.http : .socks
+        return profile == .dual ? "tcp:" + forward.rawValue : forward.rawValue
+    }
+
+    /// The protocol an annotation value and a proxy URL scheme describe, if they agree on one.
+    public static func reading(annotation: ProxyProtocolValue?, scheme: String?) -> ForwardProtocol? {
+        switch annotation?.forwardProtocol {
+        case .http?: return .http
+        case .socks?: return scheme == "socks4" ? .socks4 : .socks5
+        case nil: return scheme.flatMap(ForwardProtocol.init(rawValue:))
+        default: return nil
+        }
+    }
+}
+
+/// Where the proxy variables of the forward profiles go.
+public enum EnvironmentPlacement: String, Sendable, CaseIterable {
+    /// On the app container's `env`.
+    case container
+    /// In the `sidecar.speedscale.com/extra-container-env-vars` annotation, which the
+    /// operator applies to every non-sidecar container only when it adds the sidecar.
+    case annotation
+}
