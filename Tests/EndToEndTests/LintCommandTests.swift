@@ -74,7 +74,7 @@ import TestSupport
         let run = try ToolRunner.run(["lint", "--min-severity", "error", "--fail-on", "warning", "-f", "-"], stdin: Array(Self.mixed.utf8))
         #expect(run.output.contains("[SS006]"))
         #expect(!run.output.contains("[SS003]") && !run.output.contains("[IST001]"))
-        #expect(run.stderr.contains("3 below --min-severity"))
+        #expect(run.stderr.contains("4 below --min-severity"))
         let warnings = try ToolRunner.run(["lint", "--min-severity", "warning", "--fail-on", "warning", "-f", "-"], stdin: Array(Self.infoOnly.utf8))
         #expect(warnings.status == 0, "an info below --min-severity is not reported, so it cannot fail the run")
         #expect(warnings.stdout.isEmpty)

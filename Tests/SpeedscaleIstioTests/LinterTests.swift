@@ -11,7 +11,9 @@ import Testing
           name: web
           annotations:
             sidecar.speedscale.com/inject: "true"
+            sidecar.speedscale.com/capture-mode: "proxy"
             sidecar.speedscale.com/proxy-type: "forward"
+            sidecar.speedscale.com/proxy-protocol: "http"
         SUPPRESS
         spec:
           template:
@@ -54,7 +56,7 @@ import Testing
     @Test func findingsCarryFileLineColumnEndAndResource() throws {
         let finding = try #require(lint().findings.first)
         #expect(finding.file == "w.yaml")
-        #expect(finding.start == SourceLocation(line: 12, column: 9))
+        #expect(finding.start == SourceLocation(line: 14, column: 9))
         #expect(finding.end == finding.start)
         #expect(finding.resource == ResourceReference(kind: "Deployment", namespace: nil, name: "web"))
     }

@@ -1,4 +1,6 @@
+import Foundation
 import SpeedscaleIstio
+import TestSupport
 import SpliceYAML
 import Testing
 
@@ -72,5 +74,92 @@ private struct Mark: Equatable, CustomStringConvertible {
         ]
         let ids = Set(RuleRegistry.ids)
         #expect(required.filter { !ids.contains($0) } == [])
+    }
+}
+
+/// One correction of one rule, as a test argument.
+struct RuleCorrectionCase: Sendable, CustomTestStringConvertible {
+    let ruleID: String
+    let index: Int
+
+    var testDescription: String { "\(ruleID) correction #\(index + 1)" }
+
+    /// Every correction of every registered rule.
+    static let all: [RuleCorrectionCase] = RuleRegistry.rules.flatMap { rule in
+        rule.description.corrections.indices.map { RuleCorrectionCase(ruleID: rule.description.id, index: $0) }
+    }
+}
+
+/// Every rule that inject or uninject fixes, over its corrections: the command gives the
+/// manifest after exactly, the rule no longer fires there, the command changes nothing more,
+/// and after uninject, and inject again, the rule stays quiet.
+@Suite struct RuleCorrectionTests {
+    private func run(_ command: RuleCorrection.Command, _ text: String) throws -> String {
+        let input = [ManifestInput(file: "example.yaml", source: YAMLSource(text))]
+        let result: InjectionResult
+        switch command {
+        case .inject(let request):
+            var options = InjectOptions()
+            options.request = request
+            result = try Injector(options: options).inject(input)[0]
+        case .uninject:
+            result = try Uninjector(options: InjectOptions()).uninject(input)[0]
+        }
+        #expect(!result.hasFailures, "\(result.outcomes.map(\.status))")
+        return String(decoding: result.output, as: UTF8.self)
+    }
+
+    @Test(arguments: RuleCorrectionCase.all)
+    func theCorrectionFixesWhatTheRuleFinds(_ test: RuleCorrectionCase) throws {
+        let rule = try #require(RuleRegistry.rule(test.ruleID))
+        let correction = rule.description.corrections[test.index]
+        let where_ = Testing.SourceLocation(fileID: "SpeedscaleIstio/\(correction.file.split(separator: "/").last ?? "")", filePath: correction.file, line: correction.line, column: 1)
+        var configuration = LintConfiguration()
+        configuration.settings = correction.settings
+        let lint = { (text: String) in
+            Linter(configuration: configuration, rules: [rule]).lint([ManifestInput(file: "example.yaml", source: YAMLSource(text))]).findings
+        }
+        #expect(!lint(correction.before).isEmpty, "the rule does not fire before the correction", sourceLocation: where_)
+        let after = try run(correction.command, correction.before)
+        #expect(after == correction.after, "the command wrote:\n\(after)", sourceLocation: where_)
+        #expect(lint(after).isEmpty, "the rule still fires: \(lint(after).map(\.message))", sourceLocation: where_)
+        #expect(try run(correction.command, after) == after, "a second run changed it", sourceLocation: where_)
+        if case .inject = correction.command {
+            let stripped = try run(.uninject, after)
+            #expect(lint(stripped).isEmpty, "the rule fires after uninject: \(lint(stripped).map(\.message))", sourceLocation: where_)
+            let again = try run(correction.command, stripped)
+            #expect(lint(again).isEmpty, "the rule fires after uninject and inject: \(lint(again).map(\.message))", sourceLocation: where_)
+        }
+    }
+
+    @Test func rulesThatInjectFixesCarryCorrections() {
+        let fixed = ["SS001", "SS011", "SS015", "SS023", "ENV001", "ENV006", "ENV018", "IST002", "IST003"]
+        for id in fixed {
+            #expect(RuleRegistry.rule(id)?.description.corrections.isEmpty == false, "\(id) has no correction")
+        }
+    }
+}
+
+/// The registry cannot silently miss a rule: every rule type in the sources is registered.
+@Suite struct RuleRegistryTests {
+    @Test func everyRuleTypeInTheSourcesIsRegistered() throws {
+        let rules = ProjectPaths.root.appendingPathComponent("Sources/SpeedscaleIstio/Rules")
+        let enumerator = try #require(FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil))
+        var declared: [String] = []
+        for case let file as URL in enumerator where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /struct (\w+): (?:WorkloadRule|MeshRule)/) {
+                declared.append(String(match.1))
+                // Rule files sit in the folder of their ID's prefix.
+                let folder = file.deletingLastPathComponent().lastPathComponent
+                if let id = text.firstMatch(of: /id: "([A-Z]+)[0-9]+"/)?.1 {
+                    #expect(folder == String(id), "\(file.lastPathComponent) holds a \(id) rule but sits in \(folder)/")
+                }
+            }
+        }
+        let registered = Set(RuleRegistry.rules.map { String(describing: $0) })
+        #expect(declared.count >= 50)
+        #expect(Set(declared).subtracting(registered).sorted() == [], "rule types not in the registry")
+        #expect(registered.subtracting(declared).sorted() == [], "registered types not found in the sources")
     }
 }

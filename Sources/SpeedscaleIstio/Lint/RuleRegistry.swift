@@ -1,6 +1,5 @@
 /// The lint rule catalogue, in the order `--list-rules` prints it. It feeds `lint`,
-/// `lint --list-rules` and `explain`. (The inject-only rules INJ001-INJ004 encode inject's
-/// desired profile and are not listed.)
+/// `lint --list-rules` and `explain`. A test checks that every rule type in the sources is here.
 public enum RuleRegistry {
     /// Every lint rule type.
     public static let rules: [any Rule.Type] = [
@@ -27,6 +26,7 @@ public enum RuleRegistry {
         TLSKeyPathWithoutSecretRule.self,
         OperatorArtifactRule.self,
         TLSSecretKeyRule.self,
+        IncompleteProfileRule.self,
         // Proxy environment
         MissingProxyEnvironmentRule.self,
         ProxyPortMismatchRule.self,
@@ -41,6 +41,7 @@ public enum RuleRegistry {
         JavaToolOptionsOverriddenRule.self,
         GlobalAgentWithSocksRule.self,
         DuplicateEnvRule.self,
+        ProxyWithoutSidecarRule.self,
         // TLS trust
         CustomTrustStoreRule.self,
         TrustStorePasswordRule.self,

@@ -18,11 +18,13 @@ public struct RuleDescription: Sendable, Equatable {
     public let triggeringExamples: [RuleExample]
     /// Manifests the rule must not report.
     public let nonTriggeringExamples: [RuleExample]
+    /// For a rule that inject or uninject fixes: manifests before and after the fix.
+    public let corrections: [RuleCorrection]
 
     /// Makes a description.
     public init(
         id: String, title: String, severity: Severity, summary: String, fix: String, helpURI: String,
-        triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = []
+        triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = [], corrections: [RuleCorrection] = []
     ) {
         self.id = id
         self.title = title
@@ -32,6 +34,7 @@ public struct RuleDescription: Sendable, Equatable {
         self.helpURI = helpURI
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
+        self.corrections = corrections
     }
 }
 

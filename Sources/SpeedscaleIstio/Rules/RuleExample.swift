@@ -84,6 +84,9 @@ extension RuleExample {
           value: http://localhost:4140
         """
 
+    /// The variables inject writes for dual and forward mode, NO_PROXY included.
+    public static let injectedEnv = dualEnv + "\n- name: NO_PROXY\n  value: localhost,127.0.0.1"
+
     /// A dual-mode Deployment with `env` in place of the usual proxy variables, and `extra` annotations.
     public static func dual(env: String = dualEnv, extra: String = "", severity: Severity? = nil, settings: RuleSettings = RuleSettings()) -> RuleExample {
         deployment(annotations: dualAnnotations + (extra.isEmpty ? "" : "\n" + extra), env: env, severity: severity, settings: settings)

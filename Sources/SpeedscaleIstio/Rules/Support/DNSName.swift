@@ -1,14 +1,14 @@
 /// DNS name checks that Kubernetes and Istio validation use.
-public enum DNSName {
+package enum DNSName {
     /// Whether `text` is a DNS-1123 label: at most 63 lower-case letters, digits and `-`,
     /// starting and ending with a letter or digit (a namespace name).
-    public static func isLabel(_ text: String) -> Bool {
+    package static func isLabel(_ text: String) -> Bool {
         isLabel(text, allowingUpperCase: false)
     }
 
     /// Whether `text` is a DNS-1123 label, optionally letting upper-case letters through (as
     /// Istio does for host names).
-    public static func isLabel(_ text: String, allowingUpperCase: Bool) -> Bool {
+    package static func isLabel(_ text: String, allowingUpperCase: Bool) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard !scalars.isEmpty, scalars.count <= 63 else { return false }
         func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,23 +2,23 @@
 /// `JAVA_OPTS`, the `tls-java-tool-options-value` annotation, a `java` command line). Tokens
 /// are separated by white space; a value in one pair of matching quotes is read without them;
 /// the last of duplicated properties wins, as on the JVM's command line.
-public struct JVMOptions: Sendable, Equatable {
+package struct JVMOptions: Sendable, Equatable {
     /// The proxy host properties (`-Dhttp.proxyHost` and its siblings), without `-D`.
-    public static let proxyHostProperties = ["http.proxyHost", "https.proxyHost", "socksProxyHost"]
+    package static let proxyHostProperties = ["http.proxyHost", "https.proxyHost", "socksProxyHost"]
     /// The truststore path property, without `-D`.
-    public static let trustStore = "javax.net.ssl.trustStore"
+    package static let trustStore = "javax.net.ssl.trustStore"
     /// The truststore password property, without `-D`.
-    public static let trustStorePassword = "javax.net.ssl.trustStorePassword"
+    package static let trustStorePassword = "javax.net.ssl.trustStorePassword"
     /// Where the operator mounts the `speedscale-jks` truststore with `tls-out` (spec §4, §6 T4).
-    public static let speedscaleTrustStore = "/etc/ssl/speedscale/jks/cacerts.jks"
+    package static let speedscaleTrustStore = "/etc/ssl/speedscale/jks/cacerts.jks"
     /// The password of the `speedscale-jks` truststore.
-    public static let speedscaleTrustStorePassword = "changeit"
+    package static let speedscaleTrustStorePassword = "changeit"
 
     /// The properties set, by name (without `-D`).
-    public let properties: [String: String]
+    package let properties: [String: String]
 
     /// Reads the `-D` properties of `text`; other tokens are ignored.
-    public init(_ text: String) {
+    package init(_ text: String) {
         var properties: [String: String] = [:]
         for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) where token.hasPrefix("-D") {
             let pair = token.dropFirst(2).split(separator: "=", maxSplits: 1)
@@ -32,11 +32,11 @@ public struct JVMOptions: Sendable, Equatable {
     public subscript(name: String) -> String? { properties[name] }
 
     /// The proxy host properties that are set, in the order of ``proxyHostProperties``.
-    public var proxyHosts: [String] { Self.proxyHostProperties.filter { properties[$0] != nil } }
+    package var proxyHosts: [String] { Self.proxyHostProperties.filter { properties[$0] != nil } }
 
     /// Whether the value refers to something the shell or Kubernetes expands (`$VAR`, `$(VAR)`),
     /// so what it holds cannot be read from the manifest.
-    public static func isExpanded(_ value: String) -> Bool { value.contains("$") }
+    package static func isExpanded(_ value: String) -> Bool { value.contains("$") }
 
     private static func unquoted(_ value: Substring) -> String {
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {

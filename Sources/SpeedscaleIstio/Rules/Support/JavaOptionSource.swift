@@ -4,9 +4,9 @@ import SpliceYAML
 /// A place that gives a container JVM options: a variable such as `JAVA_TOOL_OPTIONS` or
 /// `JAVA_OPTS`, the `tls-java-tool-options-value` annotation (which the operator writes into
 /// `JAVA_TOOL_OPTIONS`), or an item of the container's `command` or `args`.
-public struct JavaOptionSource: Sendable {
+package struct JavaOptionSource: Sendable {
     /// How the options reach the JVM.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A variable the JVM or the `java` launcher reads by itself.
         case jvmVariable
         /// `JAVA_OPTS`: read only by launch scripts that pass it to `java`.
@@ -19,26 +19,26 @@ public struct JavaOptionSource: Sendable {
 
     /// Variables the JVM (`JAVA_TOOL_OPTIONS`, `_JAVA_OPTIONS`) or the `java` launcher
     /// (`JDK_JAVA_OPTIONS`) reads by itself.
-    public static let jvmVariables = ["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"]
+    package static let jvmVariables = ["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"]
     /// The launch-script convention the JVM itself ignores.
-    public static let launchScriptVariable = "JAVA_OPTS"
+    package static let launchScriptVariable = "JAVA_OPTS"
 
     /// The variable, annotation key, or `command`/`args`, as a message names it.
-    public let name: String
+    package let name: String
     /// How the options reach the JVM.
-    public let kind: Kind
+    package let kind: Kind
     /// The container it belongs to; nil for the annotation, which applies to every app container.
-    public let container: Container?
+    package let container: Container?
     /// The node that holds the options.
-    public let node: YAMLNode
+    package let node: YAMLNode
     /// The `-D` properties it sets.
-    public let options: JVMOptions
+    package let options: JVMOptions
 
     /// Whether the JVM receives these options without a launch script's help.
-    public var reachesJVM: Bool { kind != .launchScriptVariable }
+    package var reachesJVM: Bool { kind != .launchScriptVariable }
 
     /// `in JAVA_TOOL_OPTIONS of container "web"`, as messages place a flag.
-    public var place: String {
+    package var place: String {
         guard let container else { return "in \(name)" }
         return "in \(name) of container \"\(container.name ?? "")\""
     }
@@ -48,7 +48,7 @@ extension WorkloadContext {
     /// Every place that gives the checked containers JVM options with at least one `-D`
     /// property: the `tls-java-tool-options-value` annotation once, then for each container
     /// its JVM variables, `JAVA_OPTS` (literal values only) and its `command`/`args` items.
-    public var javaOptionSources: [JavaOptionSource] {
+    package var javaOptionSources: [JavaOptionSource] {
         var sources: [JavaOptionSource] = []
         if let entry = sidecar.annotations.entry(SpeedscaleAnnotation.tlsJavaToolOptionsValue), let text = entry.text {
             sources.append(JavaOptionSource(name: entry.key, kind: .annotation, container: nil, node: entry.valueNode, options: JVMOptions(text)))

@@ -3,7 +3,7 @@ import KubeManifests
 extension MeshContext {
     /// A workload context for every workload of `inputs`, with the labels of its Namespace
     /// and the Services that select it when the inputs hold them, and the index of its input.
-    public static func workloadContexts(
+    package static func workloadContexts(
         in inputs: [ManifestStream], settings: RuleSettings, index: MeshIndex
     ) -> [(input: Int, context: WorkloadContext)] {
         inputs.enumerated().flatMap { input, manifests in

@@ -3,9 +3,9 @@ import SpliceYAML
 
 /// A place where an app is told to use a proxy: a variable holding a URL, or a pair of
 /// JVM flags in `JAVA_TOOL_OPTIONS` (or the `tls-java-tool-options-value` annotation).
-public struct ProxyEndpoint: Sendable {
+package struct ProxyEndpoint: Sendable {
     /// How the app learns the proxy.
-    public enum Form: Sendable, Equatable {
+    package enum Form: Sendable, Equatable {
         /// A variable such as `HTTP_PROXY` holding a URL.
         case url
         /// `-Dhttp.proxyHost`/`-Dhttps.proxyHost` and their ports.
@@ -15,27 +15,27 @@ public struct ProxyEndpoint: Sendable {
     }
 
     /// The variable or flag, as the message names it (`HTTPS_PROXY`, `-Dhttp.proxyHost`).
-    public let name: String
+    package let name: String
     /// The form.
-    public let form: Form
+    package let form: Form
     /// The node that holds the value (the variable's value, or the JVM options string).
-    public let node: YAMLNode
+    package let node: YAMLNode
     /// The whole value as written.
-    public let value: String
+    package let value: String
     /// The URL scheme (`http`, `socks5`, ...); nil for JVM flags or a URL without one.
-    public let scheme: String?
+    package let scheme: String?
     /// The host.
-    public let host: String
+    package let host: String
     /// The port written, or the default the client uses when none is.
-    public let port: Int?
+    package let port: Int?
     /// Whether the port was written.
-    public let hasExplicitPort: Bool
+    package let hasExplicitPort: Bool
 
     /// Whether `host` is a loopback name or address.
-    public var hostIsLoopback: Bool { ProxyURL.isLoopback(host) }
+    package var hostIsLoopback: Bool { ProxyURL.isLoopback(host) }
 
     /// The URL's scheme, or what the client assumes without one.
-    public var effectiveScheme: String {
+    package var effectiveScheme: String {
         switch form {
         case .url: return scheme ?? "http"
         case .javaHTTP: return "http"
@@ -44,25 +44,25 @@ public struct ProxyEndpoint: Sendable {
     }
 
     /// Whether the client speaks SOCKS to the proxy.
-    public var speaksSocks: Bool { effectiveScheme.hasPrefix("socks") }
+    package var speaksSocks: Bool { effectiveScheme.hasPrefix("socks") }
 }
 
 /// The proxy settings of one container: the proxy variables, the JVM proxy flags, and
 /// `NO_PROXY`.
-public struct ProxyEnvironment: Sendable {
+package struct ProxyEnvironment: Sendable {
     /// Variables whose value is a proxy URL, upper-case first.
-    public static let urlVariables = [
+    package static let urlVariables = [
         "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy",
         "GLOBAL_AGENT_HTTP_PROXY", "GLOBAL_AGENT_HTTPS_PROXY",
     ]
 
     /// The container.
-    public let container: Container
+    package let container: Container
     /// The variables in force: for each name the last entry, as Kubernetes keeps.
-    public let variables: [String: EnvVar]
+    package let variables: [String: EnvVar]
 
     /// Reads the environment of `container`.
-    public init(_ container: Container) {
+    package init(_ container: Container) {
         self.container = container
         var variables: [String: EnvVar] = [:]
         for variable in container.env { variables[variable.name] = variable }
@@ -70,14 +70,14 @@ public struct ProxyEnvironment: Sendable {
     }
 
     /// The literal value of `name`, when it is set with `value` (not `valueFrom`).
-    public func value(_ name: String) -> String? {
+    package func value(_ name: String) -> String? {
         guard let variable = variables[name], !variable.hasValueFrom else { return nil }
         return variable.value
     }
 
     /// `NO_PROXY` and `no_proxy` when set to a literal: the variable, its value node, and its
     /// comma-separated entries without surrounding spaces.
-    public var noProxyLists: [(name: String, node: YAMLNode, entries: [String])] {
+    package var noProxyLists: [(name: String, node: YAMLNode, entries: [String])] {
         ["NO_PROXY", "no_proxy"].compactMap { name in
             guard let value = value(name), let node = variables[name]?.valueNode else { return nil }
             return (name, node, Self.listEntries(value))
@@ -86,17 +86,17 @@ public struct ProxyEnvironment: Sendable {
 
     /// The entries of a comma-separated list such as `NO_PROXY`, without surrounding spaces
     /// and without empty entries.
-    public static func listEntries(_ value: String) -> [String] {
+    package static func listEntries(_ value: String) -> [String] {
         HostList.entries(value)
     }
 
     /// Whether `name` is set at all (a literal or `valueFrom`).
-    public func isSet(_ name: String) -> Bool { variables[name] != nil }
+    package func isSet(_ name: String) -> Bool { variables[name] != nil }
 
     /// Every endpoint the container names: URL variables, then JVM flags of `JAVA_TOOL_OPTIONS`
     /// and of `javaOptionsAnnotation` (the `tls-java-tool-options-value` entry, which the
     /// operator writes into `JAVA_TOOL_OPTIONS`).
-    public func endpoints(javaOptionsAnnotation: AnnotationEntry? = nil) -> [ProxyEndpoint] {
+    package func endpoints(javaOptionsAnnotation: AnnotationEntry? = nil) -> [ProxyEndpoint] {
         var endpoints: [ProxyEndpoint] = []
         for name in Self.urlVariables {
             guard let variable = variables[name], !variable.hasValueFrom, let node = variable.valueNode, node.kind == .scalar,

@@ -5,7 +5,7 @@ extension WorkloadContext {
     /// Whether the workload runs with an Istio sidecar: an explicit `sidecar.istio.io/inject`
     /// on the pod, host networking, or its Namespace's injection labels decide; with none of
     /// them, ``RuleSettings/meshedByDefault``.
-    public var isInMesh: Bool {
+    package var isInMesh: Bool {
         let labels = workload.podLabels
         let podSwitch = labels["sidecar.istio.io/inject"] ?? podAnnotationEntries.last { $0.key == "sidecar.istio.io/inject" }?.text
         if podSwitch == "false" { return false }
@@ -22,14 +22,14 @@ extension WorkloadContext {
 
     /// The annotations of the pod itself, where Istio reads its pod settings: a Pod's own, else
     /// the pod template's.
-    public var podAnnotationEntries: [AnnotationEntry] {
+    package var podAnnotationEntries: [AnnotationEntry] {
         AnnotationEntry.entries(
             of: workload.kind == .pod ? workload.annotationsNode : workload.podTemplateAnnotationsNode, onPodTemplate: true)
     }
 
     /// The containers whose proxy environment rules look at: the app container when it
     /// can be told, else every container that is not a known sidecar.
-    public var checkedContainers: [Container] {
+    package var checkedContainers: [Container] {
         if let app = appContainer.value { return [app] }
         return workload.containers.filter { !AppContainer.isKnownSidecar($0) }
     }

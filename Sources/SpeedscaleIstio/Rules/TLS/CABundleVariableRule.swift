@@ -1,6 +1,6 @@
 /// TLS004: CA bundle variables the container points away from the Speedscale CA.
-public struct CABundleVariableRule: WorkloadRule {
-    public static let description = RuleDescription(
+package struct CABundleVariableRule: WorkloadRule {
+    package static let description = RuleDescription(
         id: "TLS004", title: "CA bundle variable outside Speedscale's with tls-out", severity: .warning,
         summary: "With tls-out the operator sets SSL_CERT_FILE and NODE_EXTRA_CA_CERTS on the app container to the Speedscale CA, mounted under /etc/ssl/speedscale/. A value the container sets itself to another path (also REQUESTS_CA_BUNDLE, which Python's requests reads instead of the system store) either overrides the operator's, so the app does not trust the Speedscale CA, or is overridden; which one wins is not documented.",
         fix: "Remove the variable and let the operator set it, or point it at a bundle under /etc/ssl/speedscale/ (or one that includes the Speedscale CA).",
@@ -22,9 +22,9 @@ public struct CABundleVariableRule: WorkloadRule {
     /// Where the operator mounts the Speedscale CA (`speedscale-certs`).
     static let speedscaleDirectory = "/etc/ssl/speedscale/"
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: WorkloadContext) -> [Finding] {
+    package func check(_ context: WorkloadContext) -> [Finding] {
         let sidecar = context.sidecar
         guard sidecar.isInjected, sidecar.tlsOut else { return [] }
         return context.checkedContainers.flatMap { container in

@@ -1,6 +1,6 @@
 /// TLS002: with tls-out, a JVM truststore other than the Speedscale JKS must hold the Speedscale CA.
-public struct CustomTrustStoreRule: WorkloadRule {
-    public static let description = RuleDescription(
+package struct CustomTrustStoreRule: WorkloadRule {
+    package static let description = RuleDescription(
         id: "TLS002", title: "Custom JVM truststore with tls-out", severity: .warning,
         summary: "With tls-out the operator mounts the speedscale-jks truststore (the Speedscale CA plus the JDK's default CAs) at /etc/ssl/speedscale/jks/cacerts.jks. A -Djavax.net.ssl.trustStore that points elsewhere makes the JVM trust only that store, which must then include the Speedscale CA, or TLS calls fail with PKIX errors and are not decrypted.",
         fix: "Use -Djavax.net.ssl.trustStore=/etc/ssl/speedscale/jks/cacerts.jks, or import the Speedscale CA into the custom truststore (keytool -importcert -alias speedscale-root ...).",
@@ -24,9 +24,9 @@ public struct CustomTrustStoreRule: WorkloadRule {
                 env: "- name: JAVA_TOOL_OPTIONS\n  value: -Djavax.net.ssl.trustStore=/opt/app/truststore.jks"),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: WorkloadContext) -> [Finding] {
+    package func check(_ context: WorkloadContext) -> [Finding] {
         let sidecar = context.sidecar
         guard sidecar.isInjected, sidecar.tlsOut else { return [] }
         return context.javaOptionSources.compactMap { source in

@@ -1,6 +1,6 @@
 /// TLS006: `mount-known-ca` mounts over `/etc/ssl/certs`, where the container already mounts.
-public struct KnownCAMountConflictRule: WorkloadRule {
-    public static let description = RuleDescription(
+package struct KnownCAMountConflictRule: WorkloadRule {
+    package static let description = RuleDescription(
         id: "TLS006", title: "mount-known-ca over an existing /etc/ssl/certs mount", severity: .warning,
         summary: "mount-known-ca: \"true\" mounts the Speedscale CA over well-known paths such as /etc/ssl/certs/ca-certificates.crt; a container that already mounts something under /etc/ssl/certs conflicts with that mount. Speedscale prefers the CA variables (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS) to mount-known-ca.",
         fix: "Remove mount-known-ca and rely on the CA variables, or drop the container's own mount under /etc/ssl/certs.",
@@ -29,9 +29,9 @@ public struct KnownCAMountConflictRule: WorkloadRule {
     /// The folder whose well-known files mount-known-ca replaces.
     static let certificatesDirectory = "/etc/ssl/certs"
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: WorkloadContext) -> [Finding] {
+    package func check(_ context: WorkloadContext) -> [Finding] {
         let sidecar = context.sidecar
         guard sidecar.isInjected, sidecar.annotations.isTrue(SpeedscaleAnnotation.mountKnownCA) else { return [] }
         return context.checkedContainers.flatMap { container in

@@ -1,6 +1,6 @@
 /// TLS003: the Speedscale JKS opens with the password `changeit`.
-public struct TrustStorePasswordRule: WorkloadRule {
-    public static let description = RuleDescription(
+package struct TrustStorePasswordRule: WorkloadRule {
+    package static let description = RuleDescription(
         id: "TLS003", title: "Wrong password for the Speedscale JKS", severity: .warning,
         summary: "The speedscale-jks truststore at /etc/ssl/speedscale/jks/cacerts.jks has the password changeit; with another -Djavax.net.ssl.trustStorePassword the JVM cannot open it, and TLS calls fail.",
         fix: "Use -Djavax.net.ssl.trustStorePassword=changeit with the Speedscale JKS.",
@@ -19,9 +19,9 @@ public struct TrustStorePasswordRule: WorkloadRule {
                 env: "- name: JAVA_TOOL_OPTIONS\n  value: -Djavax.net.ssl.trustStore=/opt/app/truststore.jks -Djavax.net.ssl.trustStorePassword=password"),
         ])
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: WorkloadContext) -> [Finding] {
+    package func check(_ context: WorkloadContext) -> [Finding] {
         guard context.sidecar.isInjected else { return [] }
         return context.javaOptionSources.compactMap { source in
             guard source.options[JVMOptions.trustStore] == JVMOptions.speedscaleTrustStore,
