@@ -32,7 +32,7 @@ struct Lint: ParsableCommand {
     @Option(help: "The report format: text, json or sarif.")
     var format: ReportFormat = .text
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"), completion: .file())
     var output: String?
 
     @Option(help: "Exit 1 when a finding at or above this severity is reported: error, warning, info or none.")
@@ -41,7 +41,9 @@ struct Lint: ParsableCommand {
     @Option(help: "Report only findings at or above this severity: error, warning or info.")
     var minSeverity: Severity = .info
 
-    @Option(help: ArgumentHelp("The configuration file (default: .speedscale-istio.yaml in the working directory or the git root).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The configuration file (default: .speedscale-istio.yaml in the working directory or the git root).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var config: String?
 
     @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")

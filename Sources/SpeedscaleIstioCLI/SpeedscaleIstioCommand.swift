@@ -15,7 +15,7 @@ struct SpeedscaleIstioCommand: ParsableCommand {
             invalid configuration, or files that could not be rewritten.
             """,
         version: ToolInfo.version,
-        subcommands: [Inject.self, Uninject.self, Lint.self, Explain.self],
+        subcommands: [Inject.self, Uninject.self, Lint.self, Explain.self, Completion.self],
         defaultSubcommand: Inject.self
     )
 }
