@@ -32,8 +32,11 @@ let package = Package(
             dependencies: [
                 "SpeedscaleIstio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // Records the git commit of the build (GeneratedBuildInfo.swift) for `version`.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // `kubectl-speedscale_istio`, the kubectl plugin: runs the root command.
         .executableTarget(name: "KubectlPlugin", dependencies: ["SpeedscaleIstioCLI"]),
         // `kubectl_complete-speedscale_istio`: answers kubectl's plugin completion protocol.
