@@ -66,22 +66,38 @@ struct Lint: ParsableCommand {
             StandardError.write("error: \(error.description)\n")
             throw ExitCode(2)
         }
-        let report = Linter(configuration: configuration).lint(inputs)
+        let report = lint(inputs, configuration: configuration)
         for failure in report.failures {
             StandardError.write("\(failure.description)\n")
         }
-        let shown = report.filtered(minimum: minSeverity)
+        let shown = shown(report)
         let colors = format == .text && color.usesColor(
             isTerminal: output == nil && isatty(FileHandle.standardOutput.fileDescriptor) == 1,
             environment: ProcessInfo.processInfo.environment)
         try write(format.render(shown, colors: colors))
         StandardError.write(LintSummary.line(report: report, shown: shown, inputs: inputs.count))
         if !report.failures.isEmpty { throw ExitCode(2) }
-        if let threshold = failOn.severity, shown.hasFinding(atOrAbove: threshold) { throw ExitCode(1) }
+        if fails(shown) { throw ExitCode(1) }
+    }
+
+    /// The findings over `inputs`, with the configuration in force: what `run` reports, and
+    /// what the KRM function writes as results.
+    func lint(_ inputs: [ManifestInput], configuration: LintConfiguration) -> LintReport {
+        Linter(configuration: configuration).lint(inputs)
+    }
+
+    /// The report `run` and the KRM function show: only findings at or above `--min-severity`.
+    func shown(_ report: LintReport) -> LintReport {
+        report.filtered(minimum: minSeverity)
+    }
+
+    /// Whether `shown` has a finding at or above `--fail-on`, which makes the run exit 1.
+    func fails(_ shown: LintReport) -> Bool {
+        failOn.severity.map { shown.hasFinding(atOrAbove: $0) } ?? false
     }
 
     /// `--config FILE`, else the file found from the working directory, else the defaults.
-    private func loadConfiguration() throws -> LintConfiguration {
+    func loadConfiguration() throws -> LintConfiguration {
         guard let path = config ?? ConfigurationLocator.find(from: FileManager.default.currentDirectoryPath) else {
             return LintConfiguration()
         }

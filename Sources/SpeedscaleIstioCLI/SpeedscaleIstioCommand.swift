@@ -15,7 +15,7 @@ struct SpeedscaleIstioCommand: ParsableCommand {
             invalid configuration, or files that could not be rewritten.
             """,
         version: BuildInfo.text,
-        subcommands: [Inject.self, Uninject.self, Lint.self, Explain.self, Completion.self, Version.self],
+        subcommands: [Inject.self, Uninject.self, Lint.self, Explain.self, KRM.self, Completion.self, Version.self],
         defaultSubcommand: Inject.self
     )
 }

@@ -58,7 +58,7 @@ import TestSupport
             """#)
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "kubectl-speedscale_istio  => completion|explain|help|inject|lint|uninject|version",
+            "kubectl-speedscale_istio  => completion|explain|help|inject|krm|lint|uninject|version",
             "kubectl-speedscale_istio --pro => --protocol|--proxy-env-host|--proxy-host|--proxy-port",
             "kubectl-speedscale_istio inject --protocol=so => socks4|socks5",
             "kubectl-speedscale_istio inject -f  => charts|deploy.yaml|list.json",
