@@ -26,7 +26,7 @@ import TestSupport
     @Test func checkWithDiffShowsTheChange() throws {
         let run = try ToolRunner.run(["inject", "--check", "--diff"], stdin: try ProjectPaths.injectFixture("no-annotations-no-env"))
         #expect(run.status == 1)
-        #expect(run.output.hasPrefix("--- a/-\n+++ b/-\n"))
+        #expect(run.output.hasPrefix("--- a/<stdin>\n+++ b/<stdin>\n"))
     }
 
     @Test func checkFailsOnAWorkloadThatCannotBeInjected() throws {
