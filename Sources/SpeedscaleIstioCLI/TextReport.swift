@@ -5,12 +5,13 @@ extension RunReport {
     /// files `--check` found would change, and the error that ended the run.
     var text: String {
         var lines: [String] = []
+        let sources = TemplateSources(results)
         for outcome in listedOutcomes {
-            lines.append("\(outcome.name) (\(place(of: outcome))) \(line(for: outcome.status))")
+            lines.append("\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome.status))")
             if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
         }
         if !quiet {
-            lines += results.flatMap(\.notes).map { "note: \($0)" }
+            lines += results.flatMap { result in result.notes.map { "note: \(note($0, of: result, in: sources))" } }
             lines.append(summary)
         }
         switch verdict {
