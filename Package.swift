@@ -5,7 +5,8 @@ let package = Package(
     name: "kubectl-speedscale-istio",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "kubectl-speedscale_istio", targets: ["SpeedscaleIstioCLI"]),
+        .executable(name: "kubectl-speedscale_istio", targets: ["KubectlPlugin"]),
+        .executable(name: "kubectl_complete-speedscale_istio", targets: ["KubectlCompletion"]),
         .library(name: "SpeedscaleIstio", targets: ["SpeedscaleIstio"]),
     ],
     dependencies: [
@@ -24,14 +25,22 @@ let package = Package(
         .target(name: "KubeManifests", dependencies: ["SpliceYAML"]),
         // The Speedscale rule set, shared by inject and lint.
         .target(name: "SpeedscaleIstio", dependencies: ["KubeManifests", "SpliceYAML"]),
-        // Thin command-line front end.
-        .executableTarget(
+        // The command line: the argument-parser commands, inputs, printing and exit codes.
+        // No rule logic. Both executables below share it.
+        .target(
             name: "SpeedscaleIstioCLI",
             dependencies: [
                 "SpeedscaleIstio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // Records the git commit of the build (GeneratedBuildInfo.swift) for `version`.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
+        // `kubectl-speedscale_istio`, the kubectl plugin: runs the root command.
+        .executableTarget(name: "KubectlPlugin", dependencies: ["SpeedscaleIstioCLI"]),
+        // `kubectl_complete-speedscale_istio`: answers kubectl's plugin completion protocol.
+        .executableTarget(name: "KubectlCompletion", dependencies: ["SpeedscaleIstioCLI"]),
         // Paths to Fixtures/ and ../shared/corpus, and a runner for the built executable.
         .target(name: "TestSupport", dependencies: ["SpliceYAML"], path: "Tests/TestSupport"),
         .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "TestSupport"]),

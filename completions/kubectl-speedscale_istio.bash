@@ -1,337 +1,94 @@
-#!/bin/bash
+# bash completion for kubectl-speedscale_istio, and for `kubectl speedscale-istio` when
+# kubectl's own completion is not loaded (with it, kubectl asks kubectl_complete-speedscale_istio).
+# Load it with:  source <(kubectl-speedscale_istio completion bash)
+# The candidates come from `kubectl-speedscale_istio __complete WORDS...`: one per line, then
+# `:DIRECTIVE` (1 error, 2 no space, 4 no file names, 8 files with these extensions, 16 directories).
 
-__kubectl-speedscale_istio_cursor_index_in_current_word() {
-    local remaining="${COMP_LINE}"
-
-    local word
-    for word in "${COMP_WORDS[@]::COMP_CWORD}"; do
-        remaining="${remaining##*([[:space:]])"${word}"*([[:space:]])}"
-    done
-
-    local -ir index="$((COMP_POINT - ${#COMP_LINE} + ${#remaining}))"
-    if [[ "${index}" -le 0 ]]; then
-        printf 0
-    else
-        printf %s "${index}"
-    fi
-}
-
-# positional arguments:
-#
-# - 1: the current (sub)command's count of positional arguments
-#
-# required variables:
-#
-# - repeating_flags: the repeating flags that the current (sub)command can accept
-# - non_repeating_flags: the non-repeating flags that the current (sub)command can accept
-# - repeating_options: the repeating options that the current (sub)command can accept
-# - non_repeating_options: the non-repeating options that the current (sub)command can accept
-# - positional_number: value ignored
-# - unparsed_words: unparsed words from the current command line
-#
-# modified variables:
-#
-# - non_repeating_flags: remove flags for this (sub)command that are already on the command line
-# - non_repeating_options: remove options for this (sub)command that are already on the command line
-# - positional_number: set to the current positional number
-# - unparsed_words: remove all flags, options, and option values for this (sub)command
-__kubectl-speedscale_istio_offer_flags_options() {
-    local -ir positional_count="${1}"
-    positional_number=0
-
-    local was_flag_option_terminator_seen=false
-    local is_parsing_option_value=false
-
-    local -ar unparsed_word_indices=("${!unparsed_words[@]}")
-    local -i word_index
-    for word_index in "${unparsed_word_indices[@]}"; do
-        if "${is_parsing_option_value}"; then
-            # This word is an option value:
-            # Reset marker for next word iff not currently the last word
-            [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]] && is_parsing_option_value=false
-            unset "unparsed_words[${word_index}]"
-            # Do not process this word as a flag or an option
-            continue
-        fi
-
-        local word="${unparsed_words["${word_index}"]}"
-        if ! "${was_flag_option_terminator_seen}"; then
-            case "${word}" in
-            --)
-                unset "unparsed_words[${word_index}]"
-                # by itself -- is a flag/option terminator, but if it is the last word, it is the start of a completion
-                if [[ "${word_index}" -ne "${unparsed_word_indices[${#unparsed_word_indices[@]} - 1]}" ]]; then
-                    was_flag_option_terminator_seen=true
-                fi
+# Fills COMPREPLY for the words after the command name; the last word is being completed.
+_kubectl_speedscale_istio_reply() {
+    local current=${!#} output directive line extension
+    local -a lines values=()
+    output=$(kubectl-speedscale_istio __complete "$@" 2>/dev/null) || return 0
+    mapfile -t lines <<< "$output"
+    directive=${lines[-1]#:}
+    [[ $directive =~ ^[0-9]+$ ]] || return 0
+    unset 'lines[-1]'
+    (( directive & 1 )) && return 0
+    [[ $current == -*=* ]] && current=${current#*=}
+    if (( directive & 8 )); then
+        compopt -o filenames 2>/dev/null
+        while IFS= read -r line; do
+            if [[ -d $line ]]; then
+                COMPREPLY+=("$line")
                 continue
-                ;;
-            -*)
-                # ${word} is a flag or an option
-                # If ${word} is an option, mark that the next word to be parsed is an option value
-                local option
-                for option in "${repeating_options[@]}" "${non_repeating_options[@]}"; do
-                    [[ "${word}" = "${option}" ]] && is_parsing_option_value=true && break
-                done
-
-                # Remove ${word} from ${non_repeating_flags} or ${non_repeating_options} so it isn't offered again
-                local not_found=true
-                local -i index
-                for index in "${!non_repeating_flags[@]}"; do
-                    if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
-                        unset "non_repeating_flags[${index}]"
-                        non_repeating_flags=("${non_repeating_flags[@]}")
-                        not_found=false
-                        break
-                    fi
-                done
-                if "${not_found}"; then
-                    for index in "${!non_repeating_flags[@]}"; do
-                        if [[ "${non_repeating_flags[${index}]}" = "${word}" ]]; then
-                            unset "non_repeating_flags[${index}]"
-                            non_repeating_flags=("${non_repeating_flags[@]}")
-                            break
-                        fi
-                    done
-                fi
-                unset "unparsed_words[${word_index}]"
-                continue
-                ;;
-            esac
-        fi
-
-        # ${word} is neither a flag, nor an option, nor an option value
-        if [[ "${positional_number}" -lt "${positional_count}" || "${positional_count}" -lt 0 ]]; then
-            # ${word} is a positional
-            ((positional_number++))
-            unset "unparsed_words[${word_index}]"
-        else
-            if [[ -z "${word}" ]]; then
-                # Could be completing a flag, option, or subcommand
-                positional_number=-1
-            else
-                # ${word} is a subcommand or invalid, so stop processing this (sub)command
-                positional_number=-2
             fi
-            break
-        fi
+            for extension in "${lines[@]}"; do
+                if [[ $line == *."$extension" ]]; then
+                    COMPREPLY+=("$line")
+                    break
+                fi
+            done
+        done < <(compgen -f -- "$current")
+        return 0
+    fi
+    if (( directive & 16 )); then
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -d -- "$current")
+        return 0
+    fi
+    for line in "${lines[@]}"; do
+        values+=("${line%%$'\t'*}")
     done
+    if (( ${#values[@]} == 0 )); then
+        if (( !(directive & 4) )); then
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$current")
+        fi
+        return 0
+    fi
+    mapfile -t COMPREPLY < <(compgen -W "${values[*]}" -- "$current")
+    (( directive & 2 )) && compopt -o nospace 2>/dev/null
+    return 0
+}
 
-    unparsed_words=("${unparsed_words[@]}")
-
-    if\
-        ! "${was_flag_option_terminator_seen}"\
-        && ! "${is_parsing_option_value}"\
-        && [[ ("${cur}" = -* && "${positional_number}" -ge 0) || "${positional_number}" -eq -1 ]]
-    then
-        COMPREPLY+=($(compgen -W "${repeating_flags[*]} ${non_repeating_flags[*]} ${repeating_options[*]} ${non_repeating_options[*]}" -- "${cur}"))
+# The words of the command line up to the cursor, split at blanks only (so that
+# --protocol=socks5 stays one word), with an empty last word after a blank.
+_kubectl_speedscale_istio_words() {
+    local line=${COMP_LINE:0:COMP_POINT}
+    read -r -a _kubectl_speedscale_istio_typed <<< "$line"
+    if [[ -z $line || $line =~ [[:space:]]$ ]]; then
+        _kubectl_speedscale_istio_typed+=("")
     fi
 }
 
-__kubectl-speedscale_istio_add_completions() {
-    local completion
-    while IFS='' read -r completion; do
-        COMPREPLY+=("${completion}")
-    done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
+_kubectl_speedscale_istio() {
+    local -a _kubectl_speedscale_istio_typed
+    COMPREPLY=()
+    _kubectl_speedscale_istio_words
+    _kubectl_speedscale_istio_reply "${_kubectl_speedscale_istio_typed[@]:1}"
 }
 
-__kubectl-speedscale_istio_custom_complete() {
-    if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
-        local -ar words=("${COMP_WORDS[@]}")
-    else
-        local -ar words=("${COMP_WORDS[@]::${COMP_CWORD}}" '' "${COMP_WORDS[@]:${COMP_CWORD}}")
+_kubectl_speedscale_istio_kubectl() {
+    local -a _kubectl_speedscale_istio_typed
+    COMPREPLY=()
+    _kubectl_speedscale_istio_words
+    if (( ${#_kubectl_speedscale_istio_typed[@]} == 2 )); then
+        mapfile -t COMPREPLY < <(compgen -W speedscale-istio -- "${_kubectl_speedscale_istio_typed[1]}")
+    elif [[ ${_kubectl_speedscale_istio_typed[1]} == speedscale-istio ]]; then
+        _kubectl_speedscale_istio_reply "${_kubectl_speedscale_istio_typed[@]:2}"
     fi
-
-    "${COMP_WORDS[0]}" "${@}" "${words[@]}"
 }
 
-_kubectl-speedscale_istio() {
-    local state
-    state="$(shopt -p;shopt -po)"
-    trap "${state//$'\n'/;}" RETURN
-    shopt -s extglob
-    set +o history +o posix
+complete -F _kubectl_speedscale_istio kubectl-speedscale_istio
 
-    local -xr SAP_SHELL=bash
-    local -x SAP_SHELL_VERSION
-    SAP_SHELL_VERSION="$(IFS='.';printf %s "${BASH_VERSINFO[*]}")"
-    local -r SAP_SHELL_VERSION
-
-    local -r cur="${2}"
-    local -r prev="${3}"
-
-    local -i positional_number
-    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
-
-    local -a repeating_flags=()
-    local -a non_repeating_flags=(--version -h --help)
-    local -a repeating_options=()
-    local -a non_repeating_options=()
-    __kubectl-speedscale_istio_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    inject|uninject|lint|explain|help)
-        # Offer subcommand argument completions
-        "_kubectl-speedscale_istio_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'inject uninject lint explain help' -- "${cur}"))
-        ;;
-    esac
-}
-
-_kubectl-speedscale_istio_inject() {
-    repeating_flags=()
-    non_repeating_flags=(-R --recursive --tls-out --no-tls-out --lowercase-env --no-lowercase-env --istio-cni --no-istio-cni --no-sidecar-egress --overwrite --skip-failed -i --in-place --diff --check -q --quiet --version -h --help)
-    repeating_options=(-f --filename)
-    non_repeating_options=(-l --selector --mode --proxy-port --container --protocol --proxy-host --no-proxy --env-via --outbound-port --proxy-env-host --speedscale-namespace --color --report)
-    __kubectl-speedscale_istio_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '-f'|'--filename')
-        return
-        ;;
-    '-l'|'--selector')
-        return
-        ;;
-    '--mode')
-        __kubectl-speedscale_istio_add_completions -W 'dual'$'\n''forward'$'\n''transparent'$'\n''ebpf'
-        return
-        ;;
-    '--proxy-port')
-        return
-        ;;
-    '--container')
-        return
-        ;;
-    '--protocol')
-        __kubectl-speedscale_istio_add_completions -W 'http'$'\n''socks5'$'\n''socks4'
-        return
-        ;;
-    '--proxy-host')
-        return
-        ;;
-    '--no-proxy')
-        return
-        ;;
-    '--env-via')
-        __kubectl-speedscale_istio_add_completions -W 'container'$'\n''annotation'
-        return
-        ;;
-    '--outbound-port')
-        return
-        ;;
-    '--proxy-env-host')
-        return
-        ;;
-    '--speedscale-namespace')
-        return
-        ;;
-    '--color')
-        __kubectl-speedscale_istio_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    '--report')
-        __kubectl-speedscale_istio_add_completions -W 'text'$'\n''json'
-        return
-        ;;
-    esac
-}
-
-_kubectl-speedscale_istio_uninject() {
-    repeating_flags=()
-    non_repeating_flags=(-R --recursive --no-sidecar-egress -i --in-place --diff --check -q --quiet --version -h --help)
-    repeating_options=(-f --filename)
-    non_repeating_options=(-l --selector --no-proxy --outbound-port --proxy-env-host --speedscale-namespace --color --report)
-    __kubectl-speedscale_istio_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '-f'|'--filename')
-        return
-        ;;
-    '-l'|'--selector')
-        return
-        ;;
-    '--no-proxy')
-        return
-        ;;
-    '--outbound-port')
-        return
-        ;;
-    '--proxy-env-host')
-        return
-        ;;
-    '--speedscale-namespace')
-        return
-        ;;
-    '--color')
-        __kubectl-speedscale_istio_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    '--report')
-        __kubectl-speedscale_istio_add_completions -W 'text'$'\n''json'
-        return
-        ;;
-    esac
-}
-
-_kubectl-speedscale_istio_lint() {
-    repeating_flags=()
-    non_repeating_flags=(-R --recursive --list-rules --version -h --help)
-    repeating_options=(-f --filename)
-    non_repeating_options=(--format -o --output --fail-on --min-severity --config --color)
-    __kubectl-speedscale_istio_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '-f'|'--filename')
-        return
-        ;;
-    '--format')
-        __kubectl-speedscale_istio_add_completions -W 'text'$'\n''json'$'\n''sarif'
-        return
-        ;;
-    '-o'|'--output')
-        return
-        ;;
-    '--fail-on')
-        __kubectl-speedscale_istio_add_completions -W 'error'$'\n''warning'$'\n''info'$'\n''none'
-        return
-        ;;
-    '--min-severity')
-        __kubectl-speedscale_istio_add_completions -W 'info'$'\n''warning'$'\n''error'
-        return
-        ;;
-    '--config')
-        return
-        ;;
-    '--color')
-        __kubectl-speedscale_istio_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    esac
-}
-
-_kubectl-speedscale_istio_explain() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __kubectl-speedscale_istio_offer_flags_options 1
-}
-
-_kubectl-speedscale_istio_help() {
-    repeating_flags=()
-    non_repeating_flags=(--version)
-    repeating_options=()
-    non_repeating_options=()
-    __kubectl-speedscale_istio_offer_flags_options -1
-}
-
-complete -o filenames -F _kubectl-speedscale_istio kubectl-speedscale_istio
+# Let bash-completion load kubectl's own completion if it has one, and stand in only if not.
+if ! complete -p kubectl >/dev/null 2>&1; then
+    if declare -F _comp_load >/dev/null; then
+        _comp_load kubectl >/dev/null 2>&1
+    elif declare -F __load_completion >/dev/null; then
+        __load_completion kubectl >/dev/null 2>&1
+    fi
+fi
+if ! complete -p kubectl >/dev/null 2>&1; then
+    complete -F _kubectl_speedscale_istio_kubectl kubectl
+fi

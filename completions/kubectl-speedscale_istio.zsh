@@ -1,195 +1,61 @@
 #compdef kubectl-speedscale_istio
+# zsh completion for kubectl-speedscale_istio, and for `kubectl speedscale-istio` when
+# kubectl's own completion is not loaded (with it, kubectl asks kubectl_complete-speedscale_istio).
+# Load it with:  source <(kubectl-speedscale_istio completion zsh)   (after compinit)
+# or save it as _kubectl-speedscale_istio in a directory of $fpath.
+# The candidates come from `kubectl-speedscale_istio __complete WORDS...`: one per line, then
+# `:DIRECTIVE` (1 error, 2 no space, 4 no file names, 8 files with these extensions, 16 directories).
 
-__kubectl-speedscale_istio_complete() {
-    local -ar non_empty_completions=("${@:#(|:*)}")
-    local -ar empty_completions=("${(M)@:#(|:*)}")
-    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
-}
-
-__kubectl-speedscale_istio_custom_complete() {
-    local -a completions
-    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
-    if [[ "${#completions[@]}" -gt 1 ]]; then
-        __kubectl-speedscale_istio_complete "${completions[@]:0:-1}"
+# Offers the candidates for the words after the command name; the last word is being completed.
+_kubectl_speedscale_istio_reply() {
+    local output directive line value description
+    local -a lines described suffix
+    output=$(kubectl-speedscale_istio __complete "$@" 2>/dev/null) || return 1
+    lines=("${(@f)output}")
+    directive=${lines[-1]#:}
+    [[ $directive == <-> ]] || return 1
+    lines=("${(@)lines[1,-2]}")
+    (( directive & 1 )) && return 1
+    [[ ${@[-1]} == -*=* ]] && compset -P '*='
+    if (( directive & 8 )); then
+        _files -g "*.(${(j:|:)lines})"
+        return
     fi
-}
-
-__kubectl-speedscale_istio_cursor_index_in_current_word() {
-    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
-        printf 0
-    else
-        printf %s "${#${(z)LBUFFER}[-1]}"
+    if (( directive & 16 )); then
+        _files -/
+        return
     fi
+    for line in "${lines[@]}"; do
+        [[ -z $line ]] && continue
+        value=${line%%$'\t'*}
+        description=
+        [[ $line == *$'\t'* ]] && description=${line#*$'\t'}
+        described+=("${value//:/\\:}${description:+:$description}")
+    done
+    if (( ${#described} == 0 )); then
+        (( directive & 4 )) || _files
+        return
+    fi
+    (( directive & 2 )) && suffix=(-S '')
+    _describe -t values value described "${suffix[@]}"
 }
 
 _kubectl-speedscale_istio() {
-    emulate -RL zsh -G
-    setopt extendedglob nullglob numericglobsort
-    unsetopt aliases banghist
-
-    local -xr SAP_SHELL=zsh
-    local -x SAP_SHELL_VERSION
-    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
-    local -r SAP_SHELL_VERSION
-
-    local context state state_descr line
-    local -A opt_args
-
-    local -r command_name="${words[1]}"
-    local -ar command_line=("${words[@]}")
-    local -ir current_word_index="$((CURRENT - 1))"
-
-    local -i ret=1
-    local -ar arg_specs=(
-        '--version[Show the version.]'
-        '(-h --help)'{-h,--help}'[Show help information.]'
-        '(-): :->command'
-        '(-)*:: :->arg'
-    )
-    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
-    case "${state}" in
-    command)
-        local -ar subcommands=(
-            'inject:Add the Speedscale sidecar'\''s Istio configuration to workload manifests.'
-            'uninject:Remove what inject adds: the Speedscale annotations, the proxy variables and the Sidecar egress host.'
-            'lint:Check manifests for Speedscale-in-Istio mistakes, with file, line and column.'
-            'explain:Explain a lint rule: what it checks, why, how to fix it, and examples.'
-            'help:Show subcommand help information.'
-        )
-        _describe -V subcommand subcommands && ret=0
-        ;;
-    arg)
-        case "${words[1]}" in
-        inject|uninject|lint|explain|help)
-            "_kubectl-speedscale_istio_${words[1]}" && ret=0
-            ;;
-        esac
-        ;;
-    esac
-
-    return "${ret}"
+    _kubectl_speedscale_istio_reply "${(@)words[2,CURRENT-1]}" "$PREFIX"
 }
 
-_kubectl-speedscale_istio_inject() {
-    local -i ret=1
-    local -ar ___mode=('dual' 'forward' 'transparent' 'ebpf')
-    local -ar ___protocol=('http' 'socks5' 'socks4')
-    local -ar ___env_via=('container' 'annotation')
-    local -ar ___color=('auto' 'always' 'never')
-    local -ar ___report=('text' 'json')
-    local -ar arg_specs=(
-        '*'{-f,--filename}'[A manifest file, a directory (its .yaml, .yml and .json files), or - for standard input (repeatable). Without -f, standard input is read when it is not a terminal.]:path:'
-        '(-R --recursive)'{-R,--recursive}'[Also read the subdirectories of -f directories.]'
-        '(-l --selector)'{-l,--selector}'[Only workloads whose metadata.labels match this selector (kubectl syntax\: app=web,tier!=db, env in (a,b), !legacy).]:selector:'
-        '--mode[The profile\: dual (reverse + forward proxy; forward when the app has no inbound port), forward, transparent (operator v1.4.227 and later) or ebpf (eBPF capture, no sidecar). Default\: dual, and a workload'\''s own profile is kept.]:profile:{__kubectl-speedscale_istio_complete "${___mode[@]}"}'
-        '--proxy-port[The port the app listens on (proxy-port). Default\: the app container'\''s single containerPort, else one a Service or probe points at.]:port:'
-        '--container[The app container'\''s name. Default\: inferred.]:name:'
-        '--protocol[The forward proxy protocol\: http (default), socks5 or socks4.]:protocol:{__kubectl-speedscale_istio_complete "${___protocol[@]}"}'
-        '--proxy-host[Where the reverse proxy forwards inbound traffic (proxy-host). Default\: localhost.]:host:'
-        '--tls-out[Enable outbound TLS interception (tls-out).]'
-        '--no-tls-out[Enable outbound TLS interception (tls-out).]'
-        '--lowercase-env[Also write http_proxy, https_proxy and no_proxy.]'
-        '--no-lowercase-env[Also write http_proxy, https_proxy and no_proxy.]'
-        '--no-proxy[Hosts added to NO_PROXY, comma-separated (localhost,127.0.0.1 is always there); merged with an existing value.]:hosts:'
-        '--istio-cni[Add sidecar.speedscale.com/istio-cni\: "true" (Istio installed with its CNI agent).]'
-        '--no-istio-cni[Add sidecar.speedscale.com/istio-cni\: "true" (Istio installed with its CNI agent).]'
-        '--env-via[Where the proxy variables go\: container (the app container'\''s env, the default) or annotation (sidecar.speedscale.com/extra-container-env-vars, applied by the operator to every non-sidecar container, only when it adds the sidecar).]:place:{__kubectl-speedscale_istio_complete "${___env_via[@]}"}'
-        '--outbound-port[The sidecar'\''s outbound (forward proxy) port. Default\: 4140, or the workload'\''s proxy-out-port.]:port:'
-        '--proxy-env-host[The host in HTTP_PROXY / HTTPS_PROXY. Default\: localhost, or the loopback host the workload'\''s proxy URL uses.]:host:'
-        '--speedscale-namespace[The namespace Speedscale runs in.]:namespace:'
-        '--no-sidecar-egress[Leave Istio Sidecar egress hosts alone.]'
-        '--overwrite[Replace conflicting annotation and variable values instead of failing.]'
-        '--skip-failed[Leave workloads that cannot be injected unchanged and write the rest, instead of failing the run.]'
-        '(-i --in-place)'{-i,--in-place}'[Rewrite the files that change, atomically, instead of writing to standard output.]'
-        '--diff[Write a unified diff per changed file (for patch -p1 or git apply) instead of the manifests.]'
-        '--check[Change nothing; exit 1 and list the files and objects when something would change.]'
-        '--color[Colour the diff\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__kubectl-speedscale_istio_complete "${___color[@]}"}'
-        '(-q --quiet)'{-q,--quiet}'[Report only failures.]'
-        '--report[The report'\''s format on standard error\: text or json.]:format:{__kubectl-speedscale_istio_complete "${___report[@]}"}'
-        '--version[Show the version.]'
-        '(-h --help)'{-h,--help}'[Show help information.]'
-    )
-    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
-
-    return "${ret}"
+_kubectl_speedscale_istio_kubectl() {
+    if (( CURRENT == 2 )); then
+        compadd -- speedscale-istio
+    elif [[ ${words[2]} == speedscale-istio ]]; then
+        _kubectl_speedscale_istio_reply "${(@)words[3,CURRENT-1]}" "$PREFIX"
+    fi
 }
 
-_kubectl-speedscale_istio_uninject() {
-    local -i ret=1
-    local -ar ___color=('auto' 'always' 'never')
-    local -ar ___report=('text' 'json')
-    local -ar arg_specs=(
-        '*'{-f,--filename}'[A manifest file, a directory (its .yaml, .yml and .json files), or - for standard input (repeatable). Without -f, standard input is read when it is not a terminal.]:path:'
-        '(-R --recursive)'{-R,--recursive}'[Also read the subdirectories of -f directories.]'
-        '(-l --selector)'{-l,--selector}'[Only workloads whose metadata.labels match this selector (kubectl syntax\: app=web,tier!=db, env in (a,b), !legacy).]:selector:'
-        '--no-proxy[Hosts inject added to NO_PROXY with --no-proxy, comma-separated, to remove as well.]:hosts:'
-        '--outbound-port[The sidecar'\''s outbound (forward proxy) port. Default\: 4140, or the workload'\''s proxy-out-port.]:port:'
-        '--proxy-env-host[The host in HTTP_PROXY / HTTPS_PROXY. Default\: localhost, or the loopback host the workload'\''s proxy URL uses.]:host:'
-        '--speedscale-namespace[The namespace Speedscale runs in.]:namespace:'
-        '--no-sidecar-egress[Leave Istio Sidecar egress hosts alone.]'
-        '(-i --in-place)'{-i,--in-place}'[Rewrite the files that change, atomically, instead of writing to standard output.]'
-        '--diff[Write a unified diff per changed file (for patch -p1 or git apply) instead of the manifests.]'
-        '--check[Change nothing; exit 1 and list the files and objects when something would change.]'
-        '--color[Colour the diff\: auto (on a terminal, unless NO_COLOR is set), always or never.]:when:{__kubectl-speedscale_istio_complete "${___color[@]}"}'
-        '(-q --quiet)'{-q,--quiet}'[Report only failures.]'
-        '--report[The report'\''s format on standard error\: text or json.]:format:{__kubectl-speedscale_istio_complete "${___report[@]}"}'
-        '--version[Show the version.]'
-        '(-h --help)'{-h,--help}'[Show help information.]'
-    )
-    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
-
-    return "${ret}"
-}
-
-_kubectl-speedscale_istio_lint() {
-    local -i ret=1
-    local -ar ___format=('text' 'json' 'sarif')
-    local -ar ___fail_on=('error' 'warning' 'info' 'none')
-    local -ar ___min_severity=('info' 'warning' 'error')
-    local -ar ___color=('auto' 'always' 'never')
-    local -ar arg_specs=(
-        '*'{-f,--filename}'[A manifest file, a directory (its .yaml, .yml and .json files), or - for standard input (repeatable). Without -f, standard input is read when it is not a terminal.]:path:'
-        '(-R --recursive)'{-R,--recursive}'[Also read the subdirectories of -f directories.]'
-        '--format[The report format\: text, json or sarif.]:format:{__kubectl-speedscale_istio_complete "${___format[@]}"}'
-        '(-o --output)'{-o,--output}'[Write the report to this file instead of standard output.]:file:'
-        '--fail-on[Exit 1 when a finding at or above this severity is reported\: error, warning, info or none.]:fail-on:{__kubectl-speedscale_istio_complete "${___fail_on[@]}"}'
-        '--min-severity[Report only findings at or above this severity\: error, warning or info.]:min-severity:{__kubectl-speedscale_istio_complete "${___min_severity[@]}"}'
-        '--config[The configuration file (default\: .speedscale-istio.yaml in the working directory or the git root).]:file:'
-        '--color[Colour the text report\: auto (on a terminal, unless NO_COLOR is set), always or never.]:color:{__kubectl-speedscale_istio_complete "${___color[@]}"}'
-        '--list-rules[Print the rule catalogue (text or json) and exit.]'
-        '--version[Show the version.]'
-        '(-h --help)'{-h,--help}'[Show help information.]'
-    )
-    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
-
-    return "${ret}"
-}
-
-_kubectl-speedscale_istio_explain() {
-    local -i ret=1
-    local -ar arg_specs=(
-        ':id:'
-        '--version[Show the version.]'
-        '(-h --help)'{-h,--help}'[Show help information.]'
-    )
-    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
-
-    return "${ret}"
-}
-
-_kubectl-speedscale_istio_help() {
-    local -i ret=1
-    local -ar arg_specs=(
-        '*:subcommands:'
-        '--version[Show the version.]'
-    )
-    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
-
-    return "${ret}"
-}
-
-if [[ "${funcstack[1]}" = _kubectl-speedscale_istio ]]; then
-    _kubectl-speedscale_istio "${@}"
+if [[ ${funcstack[1]} == _kubectl-speedscale_istio ]]; then
+    # Autoloaded from $fpath: this file is the function's body on the first completion.
+    _kubectl-speedscale_istio "$@"
 else
     compdef _kubectl-speedscale_istio kubectl-speedscale_istio
+    (( ${+_comps[kubectl]} )) || compdef _kubectl_speedscale_istio_kubectl kubectl
 fi

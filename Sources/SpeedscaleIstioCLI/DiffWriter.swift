@@ -18,15 +18,55 @@ struct DiffWriter {
         }
     }
 
-    /// The path in `--- a/PATH`: relative as given (without a leading `./`); an absolute path
-    /// inside the current directory is made relative to it, any other loses its leading `/`.
+    /// The name standard input has in the headers (`--- a/<stdin>`): no file has it, so the
+    /// diff is for review, or for `patch FILE`, which takes the file to patch from the user.
+    static let standardInputName = "<stdin>"
+
+    /// The path in `--- a/PATH`, such that `patch -p1` and `git apply` run from the current
+    /// directory find the file: a file under the current directory is named relative to it
+    /// (however it was given: `./x`, `sub/../x`, an absolute path, a path through `..` that
+    /// comes back in); any other file by its absolute path without the leading `/`, which the
+    /// same commands accept when run from `/`. Standard input is ``standardInputName``.
     static func headerPath(_ file: String, currentDirectory: String) -> String {
-        var path = file
-        let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
-        if path.hasPrefix(base) { path.removeFirst(base.count) }
-        while path.hasPrefix("./") { path.removeFirst(2) }
-        while path.hasPrefix("/") { path.removeFirst() }
-        return path
+        if file == "-" { return standardInputName }
+        let components = file.split(separator: "/", omittingEmptySubsequences: true)
+        if !file.hasPrefix("/") && !components.contains("..") {
+            return components.filter { $0 != "." }.joined(separator: "/")
+        }
+        let absolute = normalized(file.hasPrefix("/") ? file : currentDirectory + "/" + file)
+        if let inside = relative(absolute, to: normalized(currentDirectory)) { return inside }
+        let physical = physicalPath(absolute)
+        if let inside = relative(physical, to: physicalPath(currentDirectory)) { return inside }
+        return String(absolute.dropFirst())
+    }
+
+    /// `path` (absolute) without `.`, `..` and repeated slashes, read lexically.
+    private static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == ".." {
+                _ = parts.popLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// `path` relative to `directory`, when it is below it.
+    private static func relative(_ path: String, to directory: String) -> String? {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        return path.hasPrefix(base) && path.count > base.count ? String(path.dropFirst(base.count)) : nil
+    }
+
+    /// `path` with its directory's symbolic links resolved, or as it is when that fails.
+    private static func physicalPath(_ path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard let resolved = realpath(directory, nil) else { return path }
+        defer { free(resolved) }
+        let name = (path as NSString).lastPathComponent
+        let parent = String(cString: resolved)
+        return parent == "/" ? "/" + name : parent + "/" + name
     }
 
     /// A diff line with the colour `git diff` gives it, reset before the line break.

@@ -7,12 +7,23 @@ import Darwin
 
 /// Runs the root command and maps errors to the tool's exit codes: 0 success, 1 a
 /// workload could not be injected (or a check failed), 2 bad usage or bad input.
-@main
-enum Entry {
-    static func main() {
+package enum Entry {
+    /// Parses the command line, runs the command and exits. `__complete WORDS…` answers a
+    /// completion request instead (what the shell scripts ask), and
+    /// `--generate-completion-script SHELL` prints the same script as `completion SHELL`.
+    package static func main() -> Never {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "__complete" {
+            complete(Array(arguments.dropFirst()))
+        }
+        if let shell = CompletionRequest.scriptShell(in: arguments) {
+            StandardOutput.write(Array(shell.script.utf8))
+            exitProcess(0)
+        }
         do {
             var command = try SpeedscaleIstioCommand.parseAsRoot()
             try command.run()
+            exitProcess(0)
         } catch {
             let code = SpeedscaleIstioCommand.exitCode(for: error)
             if code == .success {
@@ -25,6 +36,21 @@ enum Entry {
             if !message.isEmpty { StandardError.write(message + "\n") }
             exitProcess(code == .validationFailure ? 2 : (code.rawValue == 1 ? 1 : 2))
         }
+    }
+}
+
+extension Entry {
+    /// Answers one completion request: `words` are those typed after the plugin's name, the
+    /// last one being completed. Prints the candidates and the directive, and exits 0.
+    package static func complete(_ words: [String]) -> Never {
+        do {
+            let engine = CompletionEngine(tree: try CommandTree.load())
+            StandardOutput.write(Array(engine.complete(words).text().utf8))
+        } catch {
+            StandardError.write("error: cannot read the command definitions: \(error)\n")
+            StandardOutput.write(Array(CompletionReply(candidates: [], directive: .error).text().utf8))
+        }
+        exitProcess(0)
     }
 }
 

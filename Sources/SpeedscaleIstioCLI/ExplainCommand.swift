@@ -7,7 +7,9 @@ struct Explain: ParsableCommand {
         abstract: "Explain a lint rule: what it checks, why, how to fix it, and examples."
     )
 
-    @Argument(help: ArgumentHelp("The rule ID, e.g. SS005 (see lint --list-rules).", valueName: "id"))
+    @Argument(
+        help: ArgumentHelp("The rule ID, e.g. SS005 (see lint --list-rules).", valueName: "id"),
+        completion: .list(RuleRegistry.ids))
     var id: String
 
     func run() throws {

@@ -94,10 +94,15 @@ struct Inject: ParsableCommand {
         return options
     }
 
+    /// Injects `inputs` with the options these flags give: what `run` writes, and what the
+    /// KRM function writes back as items.
+    func transform(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
+        try Injector(options: options).inject(inputs)
+    }
+
     func run() throws {
-        let injector = Injector(options: options)
         try ManifestPipeline(input: input, output: output, skipFailed: skipFailed, changedWord: "injected").run { inputs throws(InjectError) in
-            try injector.inject(inputs)
+            try transform(inputs)
         }
     }
 }

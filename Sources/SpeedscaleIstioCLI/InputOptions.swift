@@ -8,7 +8,8 @@ struct InputOptions: ParsableArguments {
         name: [.short, .customLong("filename")],
         help: ArgumentHelp(
             "A manifest file, a directory (its .yaml, .yml and .json files), or - for standard input (repeatable). Without -f, standard input is read when it is not a terminal.",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file(extensions: Array(InputReader.manifestExtensions).sorted()))
     var filenames: [String] = []
 
     @Flag(name: [.customShort("R"), .long], help: "Also read the subdirectories of -f directories.")

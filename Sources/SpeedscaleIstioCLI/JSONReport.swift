@@ -1,99 +1,85 @@
-import Foundation
 import SpeedscaleIstio
 
 extension RunReport {
-    /// The report as one JSON object: `objects`, `files`, `summary`, `status` and, when the
-    /// run did not succeed, `message`.
+    /// The report as one JSON object: `objects`, `files`, `summary`, `status` and `message`.
+    /// Every key is always there, `null` when it does not apply (as in lint's JSON report):
+    /// an object's `namespace`, `template`, `reason` and `reasons`, the summary's
+    /// `filesRewritten` without `--in-place`, and `message` when the run succeeded.
     var json: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let body = JSONReportBody(
-            objects: listedOutcomes.map { outcome in
-                var reason: String?
-                var reasons: [String]?
-                switch outcome.status {
-                case .skipped(let text): reason = text
-                case .failed(let problems): reasons = problems.map(OutcomeWording.text)
-                case .kept(let profile, let target): reason = OutcomeWording.kept(profile, convertTo: target)
-                case .converted(let from, let to): reason = "\(from.rawValue) → \(to.rawValue)"
-                case .injected, .uninjected, .unchanged: break
-                }
-                return .init(
-                    object: outcome.name, namespace: outcome.namespace, file: outcome.file, line: outcome.line,
-                    status: word(for: outcome.status), reason: reason, reasons: reasons, notes: outcome.notes,
-                    decision: outcome.decision.map(JSONReportBody.Decision.init))
-            },
-            files: results.map { .init(file: $0.file, changed: $0.changed, notes: $0.notes) },
-            summary: jsonSummary,
-            status: verdict.status,
-            message: verdict.message(changedWord: changedWord))
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
-        return [UInt8](data) + [0x0A]
+        let sources = TemplateSources(results)
+        let objects = listedOutcomes.map { outcome -> JSONValue in
+            var reason: JSONValue = .null
+            var reasons: JSONValue = .null
+            switch outcome.status {
+            case .skipped(let text): reason = .string(text)
+            case .failed(let problems): reasons = .array(problems.map { .string(OutcomeWording.text(of: $0)) })
+            case .kept(let profile, let target): reason = .string(OutcomeWording.kept(profile, convertTo: target))
+            case .converted(let from, let to): reason = .string("\(from.rawValue) → \(to.rawValue)")
+            case .injected, .uninjected, .unchanged: break
+            }
+            return .object([
+                JSONMember("object", .string(outcome.name)),
+                JSONMember("namespace", .optional(outcome.namespace)),
+                JSONMember("file", .string(outcome.file)),
+                JSONMember("line", .number(outcome.line)),
+                JSONMember("template", .optional(sources.source(file: outcome.file, line: outcome.line))),
+                JSONMember("status", .string(word(for: outcome.status))),
+                JSONMember("reason", reason),
+                JSONMember("reasons", reasons),
+                JSONMember("notes", .array(outcome.notes.map(JSONValue.string))),
+                JSONMember("decision", outcome.decision.map(Self.decision) ?? .null),
+            ])
+        }
+        let files = results.map { result -> JSONValue in
+            .object([
+                JSONMember("file", .string(result.file)),
+                JSONMember("changed", .bool(result.changed)),
+                JSONMember("notes", .array(result.notes.map { .string(note($0, of: result, in: sources)) })),
+            ])
+        }
+        let body = JSONValue.object([
+            JSONMember("objects", .array(objects)),
+            JSONMember("files", .array(files)),
+            JSONMember("summary", jsonSummary),
+            JSONMember("status", .string(verdict.status)),
+            JSONMember("message", .optional(verdict.message(changedWord: changedWord))),
+        ])
+        return Array(body.rendered.utf8)
     }
 
-    /// The counts by status word, with `objects`, `filesChanged` and, after `--in-place`, `filesRewritten`.
-    private var jsonSummary: [String: Int] {
-        var summary = Dictionary(counts.map { ($0.word, $0.count) }) { first, _ in first }
-        summary["objects"] = outcomes.count
-        summary["filesChanged"] = changedResults.count
-        if case .done(let rewritten?) = verdict { summary["filesRewritten"] = rewritten }
-        return summary
-    }
-}
-
-/// The JSON report's shape.
-private struct JSONReportBody: Encodable {
-    /// One object's outcome.
-    struct Object: Encodable {
-        let object: String
-        let namespace: String?
-        let file: String
-        let line: Int
-        let status: String
-        let reason: String?
-        let reasons: [String]?
-        let notes: [String]
-        let decision: Decision?
-    }
-
-    /// What inject decided for a workload, and why.
-    struct Decision: Encodable {
-        let profile: String
-        let profileReason: String?
-        let keptProfile: String?
-        let container: String?
-        let port: Int?
-        let portSource: String?
-
-        init(_ decision: InjectDecision) {
-            profile = decision.profile.rawValue
-            profileReason = decision.profileReason
-            keptProfile = decision.kept?.rawValue
-            container = decision.container
-            port = decision.port?.number
-            portSource = decision.port.map { port in
-                switch port.source {
-                case .requested: return "requested"
-                case .annotation: return "annotation"
-                case .containerPort: return "containerPort"
-                case .service(let name): return "service/\(name)"
-                case .probe: return "probe"
-                }
+    /// What inject decided for a workload: its profile (and why, when not the one asked for),
+    /// app container and port (and where the port was read).
+    private static func decision(_ decision: InjectDecision) -> JSONValue {
+        let portSource: String? = decision.port.map { port in
+            switch port.source {
+            case .requested: return "requested"
+            case .annotation: return "annotation"
+            case .containerPort: return "containerPort"
+            case .service(let name): return "service/\(name)"
+            case .probe: return "probe"
             }
         }
+        return .object([
+            JSONMember("profile", .string(decision.profile.rawValue)),
+            JSONMember("profileReason", .optional(decision.profileReason)),
+            JSONMember("keptProfile", .optional(decision.kept?.rawValue)),
+            JSONMember("container", .optional(decision.container)),
+            JSONMember("port", decision.port.map { .number($0.number) } ?? .null),
+            JSONMember("portSource", .optional(portSource)),
+        ])
     }
 
-    /// One input.
-    struct File: Encodable {
-        let file: String
-        let changed: Bool
-        let notes: [String]
+    /// The counts by status word, `objects`, `filesChanged`, and `filesRewritten` (null
+    /// without `--in-place`).
+    private var jsonSummary: JSONValue {
+        var members = [JSONMember("objects", .number(outcomes.count))]
+        members += counts.map { JSONMember($0.word, .number($0.count)) }
+        members.append(JSONMember("filesChanged", .number(changedResults.count)))
+        if case .done(let rewritten?) = verdict {
+            members.append(JSONMember("filesRewritten", .number(rewritten)))
+        } else {
+            members.append(JSONMember("filesRewritten", .null))
+        }
+        return .object(members)
     }
-
-    let objects: [Object]
-    let files: [File]
-    let summary: [String: Int]
-    let status: String
-    let message: String?
 }

@@ -29,11 +29,11 @@ struct Lint: ParsableCommand {
     @OptionGroup(title: "Input")
     var input: InputOptions
 
-    @Option(help: "The report format: text, json or sarif.")
-    var format: ReportFormat = .text
+    @OptionGroup(title: "Selection")
+    var selection: SelectionOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup(title: "Output")
+    var report: LintOutputOptions
 
     @Option(help: "Exit 1 when a finding at or above this severity is reported: error, warning, info or none.")
     var failOn: FailThreshold = .error
@@ -41,11 +41,10 @@ struct Lint: ParsableCommand {
     @Option(help: "Report only findings at or above this severity: error, warning or info.")
     var minSeverity: Severity = .info
 
-    @Option(help: ArgumentHelp("The configuration file (default: .speedscale-istio.yaml in the working directory or the git root).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The configuration file (default: .speedscale-istio.yaml in the working directory or the git root).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var config: String?
-
-    @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorMode = .auto
 
     @Flag(help: "Print the rule catalogue (text or json) and exit.")
     var listRules = false
@@ -53,8 +52,8 @@ struct Lint: ParsableCommand {
     func run() throws {
         let configuration = try loadConfiguration()
         if listRules {
-            guard format != .sarif else { throw ValidationError("--list-rules prints text or json") }
-            try write(format == .json ? RuleCatalogue.json(configuration: configuration) : RuleCatalogue.listing(configuration: configuration))
+            guard report.format != .sarif else { throw ValidationError("--list-rules prints text or json") }
+            try write(report.format == .json ? RuleCatalogue.json(configuration: configuration) : RuleCatalogue.listing(configuration: configuration))
             return
         }
         let inputs: [ManifestInput]
@@ -64,22 +63,39 @@ struct Lint: ParsableCommand {
             StandardError.write("error: \(error.description)\n")
             throw ExitCode(2)
         }
-        let report = Linter(configuration: configuration).lint(inputs)
-        for failure in report.failures {
+        let found = lint(inputs, configuration: configuration)
+        for failure in found.failures {
             StandardError.write("\(failure.description)\n")
         }
-        let shown = report.filtered(minimum: minSeverity)
-        let colors = format == .text && color.usesColor(
-            isTerminal: output == nil && isatty(FileHandle.standardOutput.fileDescriptor) == 1,
-            environment: ProcessInfo.processInfo.environment)
-        try write(format.render(shown, colors: colors))
-        StandardError.write(LintSummary.line(report: report, shown: shown, inputs: inputs.count))
-        if !report.failures.isEmpty { throw ExitCode(2) }
-        if let threshold = failOn.severity, shown.hasFinding(atOrAbove: threshold) { throw ExitCode(1) }
+        let shown = shown(found)
+        try write(report.format.render(shown, colors: report.colorsReport))
+        StandardError.write(LintSummary.line(report: found, shown: shown, inputs: inputs.count))
+        if !found.failures.isEmpty { throw ExitCode(2) }
+        if fails(shown) { throw ExitCode(1) }
+    }
+
+    /// The findings over `inputs`, with the configuration in force: what `run` reports, and
+    /// what the KRM function writes as results.
+    /// With `-l`, findings about workloads the selector does not pick are left out (the
+    /// workloads still count for the rules about Istio objects around them).
+    func lint(_ inputs: [ManifestInput], configuration: LintConfiguration) -> LintReport {
+        let report = Linter(configuration: configuration).lint(inputs)
+        guard let selector = selection.selector else { return report }
+        return UnselectedWorkloads(inputs, selector: selector).removing(from: report)
+    }
+
+    /// The report `run` and the KRM function show: only findings at or above `--min-severity`.
+    func shown(_ report: LintReport) -> LintReport {
+        report.filtered(minimum: minSeverity)
+    }
+
+    /// Whether `shown` has a finding at or above `--fail-on`, which makes the run exit 1.
+    func fails(_ shown: LintReport) -> Bool {
+        failOn.severity.map { shown.hasFinding(atOrAbove: $0) } ?? false
     }
 
     /// `--config FILE`, else the file found from the working directory, else the defaults.
-    private func loadConfiguration() throws -> LintConfiguration {
+    func loadConfiguration() throws -> LintConfiguration {
         guard let path = config ?? ConfigurationLocator.find(from: FileManager.default.currentDirectoryPath) else {
             return LintConfiguration()
         }
@@ -93,7 +109,7 @@ struct Lint: ParsableCommand {
 
     /// Writes the report to `--output` or standard output.
     private func write(_ text: String) throws {
-        guard let output else {
+        guard let output = report.output else {
             StandardOutput.write(Array(text.utf8))
             return
         }

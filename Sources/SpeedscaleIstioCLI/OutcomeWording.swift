@@ -3,19 +3,27 @@ import SpeedscaleIstio
 /// How the report words an outcome, and the flag that resolves a problem. The library says
 /// what happened; the command line adds its own flag names.
 enum OutcomeWording {
-    /// The flag hint for a problem's remedy.
-    static func hint(for remedy: WorkloadProblem.Remedy) -> String {
+    /// How a hint names a setting: as a command-line flag, or as a KRM function's
+    /// `functionConfig` key.
+    enum HintStyle {
+        case flag
+        case functionConfig
+    }
+
+    /// The hint for a problem's remedy.
+    static func hint(for remedy: WorkloadProblem.Remedy, style: HintStyle = .flag) -> String {
+        let name: (String) -> String = { style == .flag ? "--\($0)" : "\($0) in the functionConfig" }
         switch remedy {
-        case .nameContainer: return "use --container"
-        case .giveProxyPort: return "use --proxy-port"
-        case .overwrite: return "use --overwrite to replace it"
-        case .chooseProfile: return "pass --mode to choose one"
+        case .nameContainer: return "use \(name("container"))"
+        case .giveProxyPort: return "use \(name("proxy-port"))"
+        case .overwrite: return style == .flag ? "use --overwrite to replace it" : "set overwrite: \"true\" to replace it"
+        case .chooseProfile: return "choose one with \(name("mode"))"
         }
     }
 
-    /// A problem in words, with its flag hint.
-    static func text(of problem: WorkloadProblem) -> String {
-        problem.remedy.map { "\(problem) (\(hint(for: $0)))" } ?? problem.description
+    /// A problem in words, with its hint.
+    static func text(of problem: WorkloadProblem, style: HintStyle = .flag) -> String {
+        problem.remedy.map { "\(problem) (\(hint(for: $0, style: style)))" } ?? problem.description
     }
 
     /// `kept: transparent profile (pass --mode dual to convert)`.

@@ -22,8 +22,8 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Change nothing; exit 1 and list the files and objects when something would change.")
     var check = false
 
-    @Option(help: ArgumentHelp("Colour the diff: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
-    var color: ColorMode = .auto
+    @OptionGroup
+    var colors: ColorOptions
 
     @Flag(name: [.short, .long], help: "Report only failures.")
     var quiet = false
@@ -53,6 +53,6 @@ struct OutputOptions: ParsableArguments {
 
     /// Whether the diff is coloured: `always`, or `auto` on a terminal without `NO_COLOR`.
     var colorsDiff: Bool {
-        color.usesColor(isTerminal: isatty(STDOUT_FILENO) != 0, environment: ProcessInfo.processInfo.environment)
+        colors.usesColor(writingTo: STDOUT_FILENO)
     }
 }

@@ -14,8 +14,8 @@ struct SpeedscaleIstioCommand: ParsableCommand {
             or lint reported something at or above --fail-on; 2 bad usage, bad input, an \
             invalid configuration, or files that could not be rewritten.
             """,
-        version: ToolInfo.version,
-        subcommands: [Inject.self, Uninject.self, Lint.self, Explain.self],
+        version: BuildInfo.text,
+        subcommands: [Inject.self, Uninject.self, Lint.self, Explain.self, KRM.self, Completion.self, Version.self],
         defaultSubcommand: Inject.self
     )
 }

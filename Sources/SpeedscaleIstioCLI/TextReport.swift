@@ -5,12 +5,13 @@ extension RunReport {
     /// files `--check` found would change, and the error that ended the run.
     var text: String {
         var lines: [String] = []
+        let sources = TemplateSources(results)
         for outcome in listedOutcomes {
-            lines.append("\(outcome.name) (\(place(of: outcome))) \(line(for: outcome))")
+            lines.append("\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome))")
             if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
         }
         if !quiet {
-            lines += results.flatMap(\.notes).map { "note: \($0)" }
+            lines += results.flatMap { result in result.notes.map { "note: \(note($0, of: result, in: sources))" } }
             lines.append(summary)
         }
         switch verdict {
@@ -35,7 +36,7 @@ extension RunReport {
         case .converted(let from, let to): return "converted \(from.rawValue) → \(to.rawValue)" + OutcomeWording.qualifier(of: outcome.decision)
         case .kept(let profile, let target): return "kept: " + OutcomeWording.kept(profile, convertTo: target)
         case .skipped(let reason): return "skipped: \(reason)"
-        case .failed(let problems): return "failed: \(problems.map(OutcomeWording.text).joined(separator: "; "))"
+        case .failed(let problems): return "failed: \(problems.map { OutcomeWording.text(of: $0) }.joined(separator: "; "))"
         }
     }
 

@@ -26,7 +26,7 @@ import TestSupport
     @Test func checkWithDiffShowsTheChange() throws {
         let run = try ToolRunner.run(["inject", "--check", "--diff"], stdin: try ProjectPaths.injectFixture("no-annotations-no-env"))
         #expect(run.status == 1)
-        #expect(run.output.hasPrefix("--- a/-\n+++ b/-\n"))
+        #expect(run.output.hasPrefix("--- a/<stdin>\n+++ b/<stdin>\n"))
     }
 
     @Test func checkFailsOnAWorkloadThatCannotBeInjected() throws {
@@ -85,7 +85,7 @@ import TestSupport
         #expect(run.status == 0)
         let report = try jsonReport(run)
         #expect(report["status"] as? String == "ok")
-        #expect(report["message"] == nil)
+        #expect(report["message"] is NSNull, "null, as every key that does not apply")
         let objects = try #require(report["objects"] as? [[String: Any]])
         #expect(objects.count == 6)
         let first = try #require(objects.first)
@@ -100,8 +100,9 @@ import TestSupport
         #expect((failed["line"] as? Int ?? 0) > 1)
         let sidecar = try #require(objects.first { $0["object"] as? String == "sidecar/default" })
         #expect(sidecar["notes"] as? [String] == ["egress: added \"speedscale/*\""])
-        let summary = try #require(report["summary"] as? [String: Int])
-        #expect(summary == ["objects": 6, "injected": 3, "converted": 0, "unchanged": 1, "kept": 0, "skipped": 1, "failed": 1, "filesChanged": 1])
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary.compactMapValues { $0 as? Int } == ["objects": 6, "injected": 3, "converted": 0, "unchanged": 1, "kept": 0, "skipped": 1, "failed": 1, "filesChanged": 1])
+        #expect(summary["filesRewritten"] is NSNull)
         let files = try #require(report["files"] as? [[String: Any]])
         #expect(files.count == 1)
         #expect(files.first?["changed"] as? Bool == true)
@@ -115,7 +116,7 @@ import TestSupport
         #expect(report["status"] as? String == "failed")
         #expect((report["message"] as? String)?.hasPrefix("1 object could not be injected") == true)
         #expect((report["objects"] as? [Any])?.count == 1, "-q keeps only the failure")
-        #expect((report["summary"] as? [String: Int])?["objects"] == 6)
+        #expect((report["summary"] as? [String: Any])?["objects"] as? Int == 6)
     }
 
     @Test func theJSONReportIncludesFileNotes() throws {
@@ -149,5 +150,22 @@ import TestSupport
         let json = try jsonReport(try ToolRunner.run(["inject", "--report", "json"], stdin: Array(stream.utf8)))
         let files = try #require(json["files"] as? [[String: Any]])
         #expect(files.first?["notes"] as? [String] == notes)
+    }
+
+    @Test func injectAndLintJSONWriteNullForWhatDoesNotApplyAndNeverLeaveAKeyOut() throws {
+        let inject = try jsonReport(try ToolRunner.run(["inject", "--report", "json", "--skip-failed"], stdin: try mixedStream()))
+        let objects = try #require(inject["objects"] as? [[String: Any]])
+        let keys = Set(objects.first?.keys.map { $0 } ?? [])
+        #expect(keys == ["object", "namespace", "file", "line", "template", "status", "reason", "reasons", "notes", "decision"])
+        #expect(objects.allSatisfy { Set($0.keys) == keys }, "every object has every key")
+        #expect(objects.contains { $0["namespace"] is NSNull } && objects.contains { $0["reason"] is NSNull })
+        let lint = try ToolRunner.run(["lint", "--format", "json", "-f", "-", "--fail-on", "none"], stdin: try mixedStream())
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(lint.stdout)) as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        let findingKeys = Set(findings.first?.keys.map { $0 } ?? [])
+        #expect(findings.allSatisfy { Set($0.keys) == findingKeys })
+        let resources = findings.compactMap { $0["resource"] as? [String: Any] }
+        #expect(resources.allSatisfy { $0.keys.contains("namespace") })
+        #expect(resources.contains { $0["namespace"] is NSNull }, "a resource without a namespace says null in lint as in inject")
     }
 }

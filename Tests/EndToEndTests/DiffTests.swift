@@ -87,11 +87,72 @@ import TestSupport
         #expect(skipping.output.contains("+    sidecar.speedscale.com/inject: \"true\"\n"))
     }
 
-    @Test func theDiffOfStandardInputNamesItDash() throws {
-        let run = try ToolRunner.run(["inject", "--diff"], stdin: try ProjectPaths.injectFixture("no-annotations-no-env"))
+    @Test func theDiffOfStandardInputNamesItStdinAndPatchTakesTheFileFromTheUser() throws {
+        let input = try ProjectPaths.injectFixture("no-annotations-no-env")
+        let run = try ToolRunner.run(["inject", "--diff"], stdin: input)
         #expect(run.status == 0)
-        #expect(run.output.hasPrefix("--- a/-\n+++ b/-\n@@ -"))
+        #expect(run.output.hasPrefix("--- a/<stdin>\n+++ b/<stdin>\n@@ -"))
         #expect(!run.output.contains("apiVersion: apps/v1\nkind"), "the diff, not the manifests")
+        guard let patch = ToolRunner.which("patch") else { return }
+        try TemporaryDirectory.with { directory in
+            try directory.write("web.yaml", input)
+            try directory.write("change.patch", run.stdout)
+            let applied = try ToolRunner.runProgram(patch, ["--quiet", "web.yaml", "-i", "change.patch"], directory: directory.url)
+            #expect(applied.status == 0, "\(applied.output) \(applied.stderr)")
+            #expect(try directory.bytes("web.yaml") == ToolRunner.run(["inject"], stdin: input).stdout)
+        }
+    }
+
+    /// The `--- a/` name of `file` in a diff run from `directory`.
+    private func header(_ file: String, in directory: URL) throws -> String {
+        let run = try ToolRunner.run(["inject", "--diff", "-f", file], directory: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        return String(run.output.split(separator: "\n").first?.dropFirst(4) ?? "")
+    }
+
+    @Test func pathsAreNamedSoThatTheyApplyFromTheCurrentDirectoryOrFromTheRoot() throws {
+        try TemporaryDirectory.with { temporary in
+            let root = temporary.url.resolvingSymlinksInPath()
+            let fixture = try ProjectPaths.injectFixture("no-annotations-no-env")
+            try temporary.write("work/sub/web.yaml", fixture)
+            try temporary.write("k8s/web.yaml", fixture)
+            let work = root.appendingPathComponent("work")
+            #expect(try header("./sub//web.yaml", in: work) == "a/sub/web.yaml")
+            #expect(try header("sub/../sub/web.yaml", in: work) == "a/sub/web.yaml")
+            #expect(try header("../work/sub/web.yaml", in: work) == "a/sub/web.yaml", "a path through .. that comes back in")
+            #expect(try header(work.path + "/sub/web.yaml", in: work) == "a/sub/web.yaml")
+            let outside = root.appendingPathComponent("k8s/web.yaml").path
+            #expect(try header("../k8s/web.yaml", in: work) == "a" + outside, "outside: the absolute path, from /")
+            #expect(try header(outside, in: work) == "a" + outside)
+        }
+    }
+
+    /// Applies `--diff -f FILE`, run in `work/`, with `program arguments` run in `applyIn`,
+    /// and checks the file then holds what inject writes.
+    private func checkApplies(_ file: String, from applyIn: String, with program: URL, _ arguments: [String]) throws {
+        try TemporaryDirectory.with { temporary in
+            let root = temporary.url.resolvingSymlinksInPath()
+            let fixture = try ProjectPaths.injectFixture("crlf")
+            for name in ["work/sub/web.yaml", "k8s/web.yaml"] { try temporary.write(name, fixture) }
+            let diff = try ToolRunner.run(["inject", "--diff", "-f", file], directory: root.appendingPathComponent("work"))
+            #expect(diff.status == 0, "\(diff.stderr)")
+            let patchFile = try temporary.write("change.patch", diff.stdout)
+            let directory = applyIn == "/" ? URL(fileURLWithPath: "/") : root.appendingPathComponent(applyIn)
+            let applied = try ToolRunner.runProgram(program, arguments + [patchFile.path], directory: directory)
+            #expect(applied.status == 0, "\(program.lastPathComponent) in \(applyIn): \(applied.output) \(applied.stderr)")
+            let target = file.contains("k8s") ? "k8s/web.yaml" : "work/sub/web.yaml"
+            #expect(try temporary.bytes(target) == ToolRunner.run(["inject"], stdin: fixture).stdout, "\(file) via \(program.lastPathComponent)")
+        }
+    }
+
+    @Test(.enabled(if: ToolRunner.which("patch") != nil && ToolRunner.which("git") != nil, "needs GNU patch and git"))
+    func patchAndGitApplyTakeEveryKindOfPath() throws {
+        let patch = try #require(ToolRunner.which("patch"))
+        let git = try #require(ToolRunner.which("git"))
+        for (file, applyIn) in [("../work/sub/web.yaml", "work"), ("./sub/web.yaml", "work"), ("../k8s/web.yaml", "/")] {
+            try checkApplies(file, from: applyIn, with: patch, ["-p1", "--quiet", "-i"])
+            try checkApplies(file, from: applyIn, with: git, ["apply"])
+        }
     }
 
     @Test func absolutePathsInsideTheCurrentDirectoryAreMadeRelative() throws {
@@ -108,7 +169,7 @@ import TestSupport
         let input = try ProjectPaths.injectFixture("no-annotations-no-env")
         let always = try ToolRunner.run(["inject", "--diff", "--color", "always"], stdin: input)
         #expect(always.output.contains("\(escape)32m+    sidecar.speedscale.com/inject: \"true\"\(escape)m\n"))
-        #expect(always.output.hasPrefix("\(escape)1m--- a/-\(escape)m\n"))
+        #expect(always.output.hasPrefix("\(escape)1m--- a/<stdin>\(escape)m\n"))
         let alwaysDespiteNoColor = try ToolRunner.run(["inject", "--diff", "--color", "always"], stdin: input, environment: ["NO_COLOR": "1"])
         #expect(alwaysDespiteNoColor.stdout == always.stdout, "an explicit --color always wins over NO_COLOR")
         for arguments in [["--color", "auto"], ["--color", "never"], []] {

@@ -115,7 +115,7 @@ import TestSupport
         let expected = String(decoding: try ProjectPaths.injectFixture("no-annotations-no-env", "expected.yaml"), as: UTF8.self)
         #expect(run.output == "---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n"
             + "---\n# Source: shop/templates/deployment.yaml\n" + expected)
-        #expect(run.stderr.contains("deployment/plain (-) injected"))
+        #expect(run.stderr.contains("deployment/plain (templates/deployment.yaml in chart shop) injected"), "the template, not the stream")
         #expect(try YAMLStream(parsing: run.stdout).documents.count == 2, "no document dropped or added")
         let asHelmRunsIt = try ToolRunner.run([], stdin: Array(rendered.utf8))
         #expect(asHelmRunsIt.status == 0, "inject is the default subcommand: \(asHelmRunsIt.stderr)")

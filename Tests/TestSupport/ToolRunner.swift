@@ -20,11 +20,25 @@ public enum ToolRunner {
         if let path = ProcessInfo.processInfo.environment["SPEEDSCALE_ISTIO_BIN"] {
             return URL(fileURLWithPath: path)
         }
+        return built("kubectl-speedscale_istio")
+    }
+
+    /// The built completion executable, `kubectl_complete-speedscale_istio`: beside
+    /// `SPEEDSCALE_ISTIO_BIN` when that is set, else beside the test bundle.
+    public static var completionExecutable: URL {
+        if let path = ProcessInfo.processInfo.environment["SPEEDSCALE_ISTIO_BIN"] {
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("kubectl_complete-speedscale_istio")
+        }
+        return built("kubectl_complete-speedscale_istio")
+    }
+
+    /// The product `name` beside the test bundle, else in `.build/debug`.
+    private static func built(_ name: String) -> URL {
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory = directory.deletingLastPathComponent() }
-        let beside = directory.appendingPathComponent("kubectl-speedscale_istio")
+        let beside = directory.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: beside.path) { return beside }
-        return ProjectPaths.root.appendingPathComponent(".build/debug/kubectl-speedscale_istio")
+        return ProjectPaths.root.appendingPathComponent(".build/debug/\(name)")
     }
 
     /// Runs the tool with `arguments`, feeding `stdin`, in `directory` (the package root by default).

@@ -44,4 +44,6 @@ public enum ToolInfo {
     public static let name = "kubectl-speedscale_istio"
     /// The version.
     public static let version = "0.1.0"
+    /// Where users read about the tool (SARIF's `informationUri`; the krew manifest's homepage).
+    public static let informationURI = "https://github.com/speedscale/kubectl-speedscale-istio"
 }
