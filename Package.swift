@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Extended attributes for --in-place (Linux's <sys/xattr.h>, which the Glibc module leaves out).
+        .systemLibrary(name: "CXattr"),
         // YAML layer: positioned node tree over libyaml events, and splice edits on the source bytes.
         .target(name: "SpliceYAML", dependencies: ["CLibYAML"]),
         // Kubernetes layer: workloads, pod templates, containers, env, Istio objects. Knows nothing of Speedscale.
@@ -29,6 +31,7 @@ let package = Package(
             name: "SpeedscaleIstioCLI",
             dependencies: [
                 "SpeedscaleIstio",
+                "CXattr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,5 +41,7 @@ let package = Package(
         .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests"]),
         .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SpliceYAML", "TestSupport"]),
+        // The command line's own types (input reading, in-place writing, reports), for what a run of the binary cannot stage.
+        .testTarget(name: "SpeedscaleIstioCLITests", dependencies: ["SpeedscaleIstioCLI", "SpeedscaleIstio", "TestSupport"]),
     ]
 )

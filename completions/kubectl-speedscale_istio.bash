@@ -186,14 +186,20 @@ _kubectl-speedscale_istio() {
 
 _kubectl-speedscale_istio_inject() {
     repeating_flags=()
-    non_repeating_flags=(-R --recursive --tls-out --lowercase-env --istio-cni --no-sidecar-egress --overwrite --skip-failed -i --in-place --diff --check -q --quiet --version -h --help)
-    repeating_options=(-f --filename)
-    non_repeating_options=(-l --selector --mode --proxy-port --container --protocol --proxy-host --no-proxy --outbound-port --proxy-env-host --speedscale-namespace --color --report)
+    non_repeating_flags=(-R --recursive --tls-out --lowercase-env --istio-cni --no-sidecar-egress --overwrite --skip-failed -i --in-place --break-hardlinks --diff --check -q --quiet --version -h --help)
+    repeating_options=(-f --filename --exclude)
+    non_repeating_options=(--max-input-size -l --selector --mode --proxy-port --container --protocol --proxy-host --no-proxy --outbound-port --proxy-env-host --speedscale-namespace --color --report)
     __kubectl-speedscale_istio_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '-f'|'--filename')
+        return
+        ;;
+    '--exclude')
+        return
+        ;;
+    '--max-input-size')
         return
         ;;
     '-l'|'--selector')
@@ -241,14 +247,20 @@ _kubectl-speedscale_istio_inject() {
 
 _kubectl-speedscale_istio_uninject() {
     repeating_flags=()
-    non_repeating_flags=(-R --recursive --no-sidecar-egress -i --in-place --diff --check -q --quiet --version -h --help)
-    repeating_options=(-f --filename)
-    non_repeating_options=(-l --selector --outbound-port --proxy-env-host --speedscale-namespace --color --report)
+    non_repeating_flags=(-R --recursive --no-sidecar-egress -i --in-place --break-hardlinks --diff --check -q --quiet --version -h --help)
+    repeating_options=(-f --filename --exclude)
+    non_repeating_options=(--max-input-size -l --selector --outbound-port --proxy-env-host --speedscale-namespace --color --report)
     __kubectl-speedscale_istio_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '-f'|'--filename')
+        return
+        ;;
+    '--exclude')
+        return
+        ;;
+    '--max-input-size')
         return
         ;;
     '-l'|'--selector')
@@ -277,13 +289,19 @@ _kubectl-speedscale_istio_uninject() {
 _kubectl-speedscale_istio_lint() {
     repeating_flags=()
     non_repeating_flags=(-R --recursive --list-rules --version -h --help)
-    repeating_options=(-f --filename)
-    non_repeating_options=(--format -o --output --fail-on --min-severity --config --color)
+    repeating_options=(-f --filename --exclude)
+    non_repeating_options=(--max-input-size --format -o --output --fail-on --min-severity --config --color)
     __kubectl-speedscale_istio_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '-f'|'--filename')
+        return
+        ;;
+    '--exclude')
+        return
+        ;;
+    '--max-input-size')
         return
         ;;
     '--format')

@@ -2,8 +2,9 @@ import Foundation
 import SpeedscaleIstio
 
 extension RunReport {
-    /// The report as one JSON object: `objects`, `files`, `summary`, `status` and, when the
-    /// run did not succeed, `message`.
+    /// The report as one JSON object: `objects`, `files`, `skipped`, `summary`, `status`,
+    /// `written` and, when the run did not succeed, `message` (and `error` when it stopped on an
+    /// input that could not be read or parsed, or on an internal error).
     var json: [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -21,12 +22,23 @@ extension RunReport {
                     status: word(for: outcome.status), reason: reason, reasons: reasons, notes: outcome.notes)
             },
             files: results.map { .init(file: $0.file, changed: $0.changed, notes: $0.notes) },
+            skipped: skipped.map { .init(file: $0.path, reason: $0.reason) },
             summary: jsonSummary,
             status: verdict.status,
-            message: verdict.message(changedWord: changedWord))
+            written: wroteOutput,
+            message: verdict.message(changedWord: changedWord),
+            error: stoppingError.map { error in
+                .init(file: error.file, line: error.location?.line, column: error.location?.column, problem: error.problem)
+            })
         // Encoding plain strings, numbers and arrays cannot fail.
         let data = (try? encoder.encode(body)) ?? Data("{}".utf8)
         return [UInt8](data) + [0x0A]
+    }
+
+    /// The error that stopped the run, if one did.
+    private var stoppingError: RunError? {
+        if case .stopped(let error) = verdict { return error }
+        return nil
     }
 
     /// The counts by status word, with `objects`, `filesChanged` and, after `--in-place`, `filesRewritten`.
@@ -60,9 +72,26 @@ private struct JSONReportBody: Encodable {
         let notes: [String]
     }
 
+    /// A directory entry that was not read.
+    struct Skipped: Encodable {
+        let file: String
+        let reason: String
+    }
+
+    /// The error that stopped the run: where (as much as is known) and what.
+    struct Failure: Encodable {
+        let file: String?
+        let line: Int?
+        let column: Int?
+        let problem: String
+    }
+
     let objects: [Object]
     let files: [File]
+    let skipped: [Skipped]
     let summary: [String: Int]
     let status: String
+    let written: Bool
     let message: String?
+    let error: Failure?
 }

@@ -16,6 +16,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: [.short, .customLong("in-place")], help: "Rewrite the files that change, atomically, instead of writing to standard output.")
     var inPlace = false
 
+    @Flag(help: "With --in-place, also replace files that have other hard links (those names keep the old content).")
+    var breakHardlinks = false
+
     @Flag(help: "Write a unified diff per changed file (for patch -p1 or git apply) instead of the manifests.")
     var diff = false
 
@@ -34,6 +37,9 @@ struct OutputOptions: ParsableArguments {
     func validate() throws {
         if inPlace && diff {
             throw ValidationError("--in-place and --diff cannot be combined: --in-place writes nothing on standard output")
+        }
+        if breakHardlinks && !inPlace {
+            throw ValidationError("--break-hardlinks applies only to --in-place")
         }
         if inPlace && check {
             throw ValidationError("--check changes nothing, so it cannot be combined with --in-place")

@@ -1,17 +1,19 @@
 import SpeedscaleIstio
 
 extension RunReport {
-    /// The report as lines of text: `deployment/web (FILE) injected`, notes, a summary, the
-    /// files `--check` found would change, and the error that ended the run.
+    /// The report as lines of text: `deployment/web (FILE) injected` (`would be injected` when
+    /// nothing was written), notes, a summary, the files `--check` found would change, and the
+    /// error that ended the run.
     var text: String {
         var lines: [String] = []
+        if !quiet { lines += skipped.map { "note: \($0.path): skipped: \($0.reason)" } }
         for outcome in listedOutcomes {
-            lines.append("\(outcome.name) (\(place(of: outcome))) \(line(for: outcome.status))")
+            lines.append("\(outcome.name) (\(place(of: outcome))) \(line(for: outcome))")
             if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
         }
         if !quiet {
             lines += results.flatMap(\.notes).map { "note: \($0)" }
-            lines.append(summary)
+            if !results.isEmpty { lines.append(summary) }
         }
         switch verdict {
         case .wouldChange:
@@ -21,25 +23,32 @@ extension RunReport {
             }
         case .blocked, .writeFailed:
             if let message = verdict.message(changedWord: changedWord) { lines.append("error: \(message)") }
+        case .stopped(let error):
+            lines.append(error.line)
         case .done:
             break
         }
         return lines.map { $0 + "\n" }.joined()
     }
 
-    /// `injected`, `unchanged`, `skipped: REASON` or `failed: REASONS`.
-    private func line(for status: WorkloadOutcome.Status) -> String {
-        switch status {
-        case .injected, .uninjected, .unchanged: return word(for: status)
+    /// `injected`, `would be injected`, `unchanged`, `skipped: REASON` or `failed: REASONS`.
+    private func line(for outcome: WorkloadOutcome) -> String {
+        switch outcome.status {
+        case .injected, .uninjected, .unchanged: return textWord(for: outcome)
         case .skipped(let reason): return "skipped: \(reason)"
         case .failed(let reasons): return "failed: \(reasons.joined(separator: "; "))"
         }
     }
 
-    /// `3 objects: 1 injected, 1 unchanged, 1 skipped, 0 failed`, and with `--in-place` the files rewritten.
+    /// `3 objects: 1 injected, 1 unchanged, 1 skipped, 0 failed` (`would be injected` for
+    /// changes not written), and with `--in-place` the files rewritten.
     private var summary: String {
-        let counts = counts.map { "\($0.count) \($0.word)" }.joined(separator: ", ")
-        var summary = "\(Plural.count(outcomes.count, "object")): \(counts)"
+        let unwritten = "would be \(changedWord)"
+        var counts = count([changedWord, unwritten, "unchanged", "skipped", "failed"]) { textWord(for: $0) }
+        // One of the two words for a change, or both when a failed rename wrote some files.
+        let changeWords = counts.prefix(2).filter { $0.count > 0 }
+        counts.replaceSubrange(0..<2, with: changeWords.isEmpty ? [(wroteOutput ? changedWord : unwritten, 0)] : changeWords)
+        var summary = "\(Plural.count(outcomes.count, "object")): \(counts.map { "\($0.count) \($0.word)" }.joined(separator: ", "))"
         if case .done(let rewritten?) = verdict { summary += "; \(Plural.count(rewritten, "file")) rewritten" }
         return summary
     }
