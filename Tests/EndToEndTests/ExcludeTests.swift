@@ -56,18 +56,10 @@ import TestSupport
             // A file with an error finding, excluded, no longer fails lint.
             try directory.write("k8s/bad/deploy.yaml", ProjectPaths.injectFixture("no-annotations-no-env"))
             try directory.write("k8s/bad/annotated.yaml", """
-                apiVersion: apps/v1
                 kind: Deployment
-                metadata:
-                  name: bad
-                  annotations:
-                    sidecar.speedscale.com/inject: "yes"
-                spec:
-                  template:
-                    spec:
-                      containers:
-                      - name: app
-                        image: app
+                apiVersion: apps/v1
+                metadata: {name: bad, annotations: {sidecar.speedscale.com/inject: "yes"}}
+                spec: {template: {spec: {containers: [{name: app, image: app}]}}}
 
                 """)
             let failing = try ToolRunner.run(["lint", "-R", "-f", "k8s"], directory: directory.url)
