@@ -46,14 +46,11 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Checks the flags against the inputs: files read from standard input cannot be rewritten.
+    /// Checks the flags against the inputs: `--in-place` needs files. (Standard input named with
+    /// `-f`, as `-` or `/dev/stdin`, is refused when the inputs are read, in the report's format.)
     func validate(for input: InputOptions) throws {
-        guard inPlace else { return }
-        if input.filenames.isEmpty {
+        if inPlace && input.filenames.isEmpty {
             throw ValidationError("--in-place needs files to rewrite: give -f FILE or -f DIRECTORY")
-        }
-        if input.filenames.contains("-") {
-            throw ValidationError("--in-place cannot rewrite standard input (-f -)")
         }
     }
 

@@ -50,7 +50,7 @@ import TestSupport
     }
 
     @Test func standardInputCannotBeRewrittenInPlaceWhateverItsName() throws {
-        for name in ["/dev/stdin", "/dev/fd/0"] {
+        for name in ["-", "/dev/stdin", "/dev/fd/0"] {
             let run = try ToolRunner.run(["inject", "-i", "-f", name], stdin: try ProjectPaths.injectFixture("no-annotations-no-env"))
             #expect(run.status == 2)
             #expect(run.stderr == "error: \(name): standard input cannot be rewritten in place; name the files to rewrite with -f, or leave out --in-place\n")
