@@ -19,6 +19,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Extended attributes for --in-place (Linux's <sys/xattr.h>, which the Glibc module leaves out).
+        .systemLibrary(name: "CXattr"),
         // YAML layer: positioned node tree over libyaml events, and splice edits on the source bytes.
         .target(name: "SpliceYAML", dependencies: ["CLibYAML"]),
         // Kubernetes layer: workloads, pod templates, containers, env, Istio objects. Knows nothing of Speedscale.
@@ -31,6 +33,7 @@ let package = Package(
             name: "SpeedscaleIstioCLI",
             dependencies: [
                 "SpeedscaleIstio",
+                "CXattr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]
@@ -46,7 +49,9 @@ let package = Package(
         .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "TestSupport"]),
         .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests"]),
         .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML", "TestSupport"]),
-        // Depends on the executable so that `swift test` builds it first: the tests run the fresh binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["SpeedscaleIstioCLI", "SpliceYAML", "TestSupport"]),
+        // Depends on the executables so that `swift test` builds them first: the tests run the fresh binaries.
+        .testTarget(name: "EndToEndTests", dependencies: ["KubectlPlugin", "KubectlCompletion", "SpliceYAML", "TestSupport"]),
+        // The command line's own types (input reading, in-place writing, reports), for what a run of the binary cannot stage.
+        .testTarget(name: "SpeedscaleIstioCLITests", dependencies: ["SpeedscaleIstioCLI", "SpeedscaleIstio", "TestSupport"]),
     ]
 )

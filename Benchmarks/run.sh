@@ -1,78 +1,330 @@
 #!/usr/bin/env bash
-# Benchmarks inject (and lint, when the binary has it) over every parsable file of
-# ../shared/corpus with a release build, against a baseline that only parses the same files
-# with PyYAML's libyaml loader (yaml.CSafeLoader). Prints median wall time of RUNS runs and
-# peak memory (max RSS), and the ratios to the baseline.
+# Benchmarks the release build of kubectl-speedscale_istio on synthetic manifests, side by side
+# with a baseline that runs only libyaml's event parser over the same bytes (Benchmarks/, built
+# with the same compiler and -c release), and prints markdown tables on stdout:
 #
-#   Benchmarks/run.sh            # RUNS=10 by default; CORPUS=../shared/corpus
+#   1. throughput of inject, uninject (on inject's output) and lint over PAIRS Deployment+Service
+#      pairs in one stream, in MiB/s and as a ratio to the baseline;
+#   2. time per document at DOCS documents in one stream, for each subcommand;
+#   3. peak RSS (GNU time's %M) against input size;
+#   4. a directory of FILES small files, with --jobs 1 against the default (when the tool has --jobs);
+#   5. deep nesting (a block list and unclosed flow brackets), with each run's exit status;
+#   6. --version and --help wall time.
+#
+# Every figure is the median of RUNS runs of the whole process (wall clock); a run longer than
+# LONG seconds is not repeated, and one longer than TIMEOUT seconds is stopped and shown as "> T s".
+# Progress goes to stderr. Not part of the tests: nothing here asserts a time.
+#
+#   Benchmarks/run.sh                         # RUNS=5 TIMEOUT=120 LONG=20
+#   RUNS=3 DOCS="1000 10000" Benchmarks/run.sh
+#
+# Environment: RUNS, TIMEOUT, LONG (seconds), PAIRS (default 10000), DOCS (default
+# "1000 10000 100000"), FILES (default 2000), DEPTHS (default "1000 10000 100000"),
+# KEEP=DIRECTORY to keep the generated inputs there.
 set -euo pipefail
+export LC_ALL=C
 cd "$(dirname "$0")/.."
 
-RUNS=${RUNS:-10}
-CORPUS=${CORPUS:-../shared/corpus}
-[ -d "$CORPUS" ] || { echo "no corpus at $CORPUS" >&2; exit 2; }
+RUNS=${RUNS:-5}
+TIMEOUT=${TIMEOUT:-120}
+LONG=${LONG:-20}
+PAIRS=${PAIRS:-10000}
+DOCS=${DOCS:-"1000 10000 100000"}
+FILES=${FILES:-2000}
+DEPTHS=${DEPTHS:-"1000 10000 100000"}
 
-swift build -c release --product kubectl-speedscale_istio >/dev/null
-BIN=.build/release/kubectl-speedscale_istio
+for tool in timeout awk cmp; do
+  command -v "$tool" >/dev/null || { echo "Benchmarks/run.sh needs $tool" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "Benchmarks/run.sh needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
-# The files libyaml parses (inject exits 2 on the others, by design).
-mapfile -t FILES < <(python3 - "$CORPUS" <<'PY'
-import os, sys, yaml
-root = sys.argv[1]
-for dirpath, _, names in sorted(os.walk(root)):
-    for name in sorted(names):
-        if name.endswith(('.md', '.tsv')):
-            continue
-        path = os.path.join(dirpath, name)
-        try:
-            with open(path, 'rb') as handle:
-                list(yaml.load_all(handle, Loader=yaml.CSafeLoader))
-            print(path)
-        except yaml.YAMLError:
-            pass
-PY
-)
-ARGS=()
-for file in "${FILES[@]}"; do ARGS+=(-f "$file"); done
-BYTES=$(cat "${FILES[@]}" | wc -c)
-echo "files: ${#FILES[@]} ($BYTES bytes), runs: $RUNS"
+progress() { printf '%s\n' "$*" >&2; }
 
-TIMING=$(mktemp)
-trap 'rm -f "$TIMING"' EXIT
+progress "building release binaries"
+swift build -c release --product kubectl-speedscale_istio >&2
+swift build -c release --package-path Benchmarks >&2
+BIN=$PWD/.build/release/kubectl-speedscale_istio
+BASELINE=$PWD/Benchmarks/.build/release/libyaml-parse
+GENERATE=$PWD/Benchmarks/.build/release/generate-manifests
 
-# measure NAME COMMAND...: median wall seconds and max RSS (KiB) over RUNS runs.
-measure() {
-  local name=$1; shift
-  local times=() rss=0
-  for _ in $(seq "$RUNS"); do
-    local started ended kb
-    started=$(date +%s%N)
-    /usr/bin/time -o "$TIMING" -f '%M' "$@" >/dev/null 2>&1 || true
-    ended=$(date +%s%N)
-    times+=("$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')")
-    kb=$(tail -1 "$TIMING")
-    (( kb > rss )) && rss=$kb
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-10s median %6.3f s   max RSS %7d KiB\n' "$name" "$median" "$rss"
-  eval "RESULT_${name//-/_}=$median"
-}
-
-measure baseline python3 -c '
-import sys, yaml
-for path in sys.argv[1:]:
-    with open(path, "rb") as handle:
-        list(yaml.load_all(handle, Loader=yaml.CSafeLoader))
-' "${FILES[@]}"
-measure inject "$BIN" inject --skip-failed "${ARGS[@]}"
-if "$BIN" lint --list-rules >/dev/null 2>&1; then
-  measure lint "$BIN" lint --fail-on none "${ARGS[@]}"
+if [ -n "${KEEP:-}" ]; then
+  WORK=$KEEP
+  mkdir -p "$WORK"
+else
+  WORK=$(mktemp -d)
+  trap 'rm -rf "$WORK"' EXIT
 fi
 
-awk -v b="$RESULT_baseline" -v i="$RESULT_inject" -v l="${RESULT_lint:-}" 'BEGIN {
-  if (b > 0) {
-    printf "inject / baseline: %.2f\n", i / b
-    if (l != "") printf "lint / baseline:   %.2f\n", l / b
-  }
-}'
+# --- measuring ---------------------------------------------------------------------------------
+
+# measure OK_EXITS COMMAND...: runs COMMAND up to RUNS times, standard output to $OUT (default
+# /dev/null). Sets MEDIAN (seconds; empty when a run failed or was stopped), RSS (largest peak
+# RSS of the runs, KiB), EXIT (the last run's exit status) and NOTE (why there is no MEDIAN).
+measure() {
+  local ok=" $1 "; shift
+  local times=() start end status elapsed kb
+  MEDIAN='' RSS=0 NOTE=''
+  for ((run = 0; run < RUNS; run++)); do
+    start=$EPOCHREALTIME
+    set +e
+    timeout "$TIMEOUT" /usr/bin/time -f '%M' -o "$WORK/.rss" "$@" >"${OUT:-/dev/null}" 2>"$WORK/.stderr"
+    status=$?
+    EXIT=$status
+    set -e
+    end=$EPOCHREALTIME
+    elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }')
+    if (( status == 124 )); then
+      NOTE="> $TIMEOUT s"
+      return
+    fi
+    if [[ $ok != *" $status "* ]]; then
+      NOTE="exit $status"
+      (( status > 128 )) && NOTE="killed by signal $((status - 128))"
+      return
+    fi
+    kb=$(tail -n 1 "$WORK/.rss")
+    (( kb > RSS )) && RSS=$kb
+    times+=("$elapsed")
+    awk -v e="$elapsed" -v l="$LONG" 'BEGIN { exit !(e > l) }' && break
+  done
+  MEDIAN=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+}
+
+# Formatting helpers: mib BYTES, rate BYTES SECONDS (MiB/s), per SECONDS COUNT (µs each), ratio A B.
+mib() { awk -v b="$1" 'BEGIN { printf "%.2f", b / 1048576 }'; }
+rate() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.2f", b / 1048576 / s }'; }
+per() { awk -v s="$1" -v n="$2" 'BEGIN { printf "%.1f", s * 1e6 / n }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+seconds() { awk -v s="$1" 'BEGIN { printf "%.3f s", s }'; }
+size() { wc -c <"$1" | tr -d ' '; }
+
+# The time of the last measure, or why there is none.
+shown_time() { if [ -n "$MEDIAN" ]; then seconds "$MEDIAN"; else printf '%s' "$NOTE"; fi; }
+
+# --- inputs ------------------------------------------------------------------------------------
+
+# pairs_file PAIRS: the stream of PAIRS pairs (generated once).
+pairs_file() {
+  local file=$WORK/pairs-$1.yaml
+  [ -s "$file" ] || "$GENERATE" pairs "$1" >"$file"
+  printf '%s' "$file"
+}
+
+# injected_file PAIRS: inject's output for that stream, made 1,000 pairs at a time (documents are
+# injected independently, so the pieces joined are the output of one run over the whole stream;
+# the throughput section checks this when inject finishes the whole stream in time).
+injected_file() {
+  local file=$WORK/injected-$1.yaml
+  if [ ! -s "$file" ]; then
+    local first=0 count
+    : >"$file"
+    while (( first < $1 )); do
+      count=$(( $1 - first < 1000 ? $1 - first : 1000 ))
+      "$GENERATE" pairs "$count" "$first" | "$BIN" inject -q >>"$file"
+      first=$(( first + count ))
+    done
+  fi
+  printf '%s' "$file"
+}
+
+# --- 1. throughput -----------------------------------------------------------------------------
+
+STREAM=$(pairs_file "$PAIRS")
+progress "making inject's output for the $PAIRS-pair stream"
+INJECTED=$(injected_file "$PAIRS")
+
+echo "# kubectl-speedscale_istio benchmark"
+echo
+echo "$(swift --version 2>/dev/null | head -n 1); $(nproc) cores; $(uname -sm); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "Command: \`RUNS=$RUNS TIMEOUT=$TIMEOUT LONG=$LONG Benchmarks/run.sh\` (median of up to $RUNS runs of the whole process, wall clock)."
+echo
+echo "## Throughput: $PAIRS Deployment + Service pairs in one stream"
+echo
+echo "| run | input | MiB | time | MiB/s | libyaml MiB/s, same bytes | ratio to libyaml |"
+echo "|---|---|---|---|---|---|---|"
+
+# baseline_rate FILE: libyaml's MiB/s over FILE (measured once per file).
+declare -A BASE_RATE=()
+baseline_rate() {
+  if [ -z "${BASE_RATE[$1]:-}" ]; then
+    progress "throughput: libyaml over $(basename "$1")"
+    measure 0 "$BASELINE" "$1"
+    BASE_RATE[$1]=$(rate "$(size "$1")" "$MEDIAN")
+    BASE_TIME=$MEDIAN
+  fi
+}
+
+# throughput_row NAME FILE OK_EXITS COMMAND...
+throughput_row() {
+  local name=$1 file=$2 ok=$3; shift 3
+  local bytes base_rate
+  bytes=$(size "$file")
+  baseline_rate "$file"
+  base_rate=${BASE_RATE[$file]}
+  progress "throughput: $name"
+  measure "$ok" "$@"
+  if [ -n "$MEDIAN" ]; then
+    echo "| $name | $(basename "$file") | $(mib "$bytes") | $(shown_time) | $(rate "$bytes" "$MEDIAN") | $base_rate | $(ratio "$(rate "$bytes" "$MEDIAN")" "$base_rate") |"
+  else
+    echo "| $name | $(basename "$file") | $(mib "$bytes") | $NOTE | - | $base_rate | - |"
+  fi
+}
+
+baseline_rate "$STREAM"
+echo "| libyaml event parse (baseline) | $(basename "$STREAM") | $(mib "$(size "$STREAM")") | $(seconds "$BASE_TIME") | ${BASE_RATE[$STREAM]} | ${BASE_RATE[$STREAM]} | 1.000 |"
+OUT=$WORK/inject-output.yaml throughput_row inject "$STREAM" 0 "$BIN" inject -q -f "$STREAM"
+INJECT_FINISHED=$MEDIAN
+throughput_row uninject "$INJECTED" 0 "$BIN" uninject -q -f "$INJECTED"
+throughput_row lint "$STREAM" "0 1" "$BIN" lint --fail-on none -f "$STREAM"
+echo
+if [ -n "$INJECT_FINISHED" ]; then
+  if cmp -s "$WORK/inject-output.yaml" "$INJECTED"; then
+    echo "uninject's input is inject's output over the whole stream (checked byte for byte)."
+  else
+    echo "**uninject's input, made 1,000 pairs at a time, differs from inject's output over the whole stream.**"
+  fi
+else
+  echo "uninject's input is inject's output made 1,000 pairs at a time (inject did not finish the whole stream)."
+fi
+echo
+
+# --- 2 and 3. time per document and peak RSS --------------------------------------------------
+
+echo "## Time per document (µs) in one stream"
+echo
+echo "| documents | MiB | libyaml | inject | uninject | lint |"
+echo "|---|---|---|---|---|---|"
+RSS_ROWS=()
+declare -A PER_DOC=()
+for docs in $DOCS; do
+  pairs=$(( docs / 2 ))
+  file=$(pairs_file "$pairs")
+  progress "per document: making inject's output for $docs documents"
+  injected=$(injected_file "$pairs")
+  bytes=$(size "$file")
+  row="| $docs | $(mib "$bytes")"
+  rss_row="| $docs documents | $(mib "$bytes")"
+  for name in libyaml inject uninject lint; do
+    progress "per document: $name over $docs documents"
+    case $name in
+      libyaml) measure 0 "$BASELINE" "$file" ;;
+      inject) measure 0 "$BIN" inject -q -f "$file" ;;
+      uninject) measure 0 "$BIN" uninject -q -f "$injected" ;;
+      lint) measure "0 1" "$BIN" lint --fail-on none -f "$file" ;;
+    esac
+    if [ -n "$MEDIAN" ]; then
+      PER_DOC[$name,$docs]=$(per "$MEDIAN" "$docs")
+      row+=" | ${PER_DOC[$name,$docs]}"
+    else
+      row+=" | $NOTE"
+    fi
+    if [ "$name" != libyaml ]; then
+      if (( RSS > 0 )); then rss_row+=" | $(awk -v k="$RSS" 'BEGIN { printf "%.1f", k / 1024 }')"; else rss_row+=" | $NOTE"; fi
+    fi
+  done
+  echo "$row |"
+  RSS_ROWS+=("$rss_row | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", 3 * b / 1048576 + 64 }') |")
+done
+set -- $DOCS
+first=$1
+last=${*: -1}
+if [ "$first" != "$last" ]; then
+  row="| $last ÷ $first | "
+  for name in libyaml inject uninject lint; do
+    if [ -n "${PER_DOC[$name,$first]:-}" ] && [ -n "${PER_DOC[$name,$last]:-}" ]; then
+      row+=" | $(awk -v a="${PER_DOC[$name,$last]}" -v b="${PER_DOC[$name,$first]}" 'BEGIN { printf "%.2f ×", a / b }')"
+    else
+      row+=" | -"
+    fi
+  done
+  echo "$row |"
+fi
+echo
+echo "## Peak RSS (MiB) against input size"
+echo
+echo "| input | MiB | inject | uninject | lint | 3 × input + 64 MiB |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${RSS_ROWS[@]}"
+echo
+
+# --- 4. a directory of small files ------------------------------------------------------------
+
+DIRECTORY=$WORK/files-$FILES
+[ -d "$DIRECTORY" ] || "$GENERATE" files "$FILES" "$DIRECTORY"
+echo "## A directory of $FILES files ($(mib "$(cat "$DIRECTORY"/*.yaml | wc -c)") MiB), inject"
+echo
+echo "| run | time | speedup | output identical to --jobs 1 |"
+echo "|---|---|---|---|"
+progress "directory: inject with the default workers"
+OUT=$WORK/jobs-default.yaml measure 0 "$BIN" inject -q -f "$DIRECTORY"
+default_time=$MEDIAN
+echo "| default | $(shown_time) | | |"
+if "$BIN" inject --help 2>/dev/null | grep -q -- '--jobs'; then
+  progress "directory: inject --jobs 1"
+  OUT=$WORK/jobs-1.yaml measure 0 "$BIN" inject -q --jobs 1 -f "$DIRECTORY"
+  if [ -n "$MEDIAN" ] && [ -n "$default_time" ]; then
+    same=no
+    cmp -s "$WORK/jobs-1.yaml" "$WORK/jobs-default.yaml" && same=yes
+    echo "| --jobs 1 | $(shown_time) | $(awk -v a="$MEDIAN" -v b="$default_time" 'BEGIN { printf "%.2f ×", a / b }') | $same |"
+  else
+    echo "| --jobs 1 | $(shown_time) | - | - |"
+  fi
+else
+  echo "| --jobs 1 | not available (this build has no --jobs) | - | - |"
+fi
+echo
+
+# --- 5. deep nesting ---------------------------------------------------------------------------
+
+echo "## Deep nesting"
+echo
+echo "| input | depth | libyaml | inject | lint |"
+echo "|---|---|---|---|---|"
+for kind in deep brackets; do
+  for depth in $DEPTHS; do
+    file=$WORK/$kind-$depth.yaml
+    if [ "$kind" = deep ]; then
+      "$GENERATE" deep "$depth" >"$file"
+      label="block list in a container's args"
+    else
+      { printf 'kind: ConfigMap\ndata: '; head -c "$depth" /dev/zero | tr '\0' '['; printf '\n'; } >"$file"
+      label="unclosed ["
+    fi
+    row="| $label | $depth"
+    for name in libyaml inject lint; do
+      progress "nesting: $name over $kind $depth"
+      case $name in
+        libyaml) measure "0 2" "$BASELINE" "$file" ;;
+        inject) measure "0 1 2" "$BIN" inject -q -f "$file" ;;
+        lint) measure "0 1 2" "$BIN" lint --fail-on none -f "$file" ;;
+      esac
+      if [ -n "$MEDIAN" ]; then
+        row+=" | $(shown_time), exit $EXIT"
+      else
+        row+=" | $NOTE"
+      fi
+    done
+    echo "$row |"
+  done
+done
+echo
+
+# --- 6. --version and --help -------------------------------------------------------------------
+
+echo "## Start-up"
+echo
+echo "| command | median wall time |"
+echo "|---|---|"
+for arguments in "--version" "--help" "inject --help"; do
+  progress "start-up: $arguments"
+  times=()
+  for ((run = 0; run < 20; run++)); do
+    start=$EPOCHREALTIME
+    # shellcheck disable=SC2086
+    "$BIN" $arguments >/dev/null 2>&1 || true
+    end=$EPOCHREALTIME
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f", b - a }')")
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (a[10] + a[11]) / 2 }')
+  echo "| \`$arguments\` | $(awk -v s="$median" 'BEGIN { printf "%.1f ms", s * 1000 }') |"
+done

@@ -1,14 +1,19 @@
 import Foundation
 
 /// Rewrites files atomically and all together: every new content is first written to a
-/// temporary file beside its target (same directory, so the rename cannot cross file systems),
-/// with the target's mode; only when all were written are they renamed over their targets.
-/// A symbolic link's target is written and the link kept.
+/// temporary file beside its target (same directory, so the rename cannot cross file systems)
+/// with the target's owner, group, mode and extended attributes; only when all were written,
+/// and every target is still the file that was read, are they renamed over their targets.
+/// A symbolic link's target is written and the link kept. A file with other hard links is
+/// refused unless links may be broken.
 struct InPlaceWriter {
     /// A file that could not be rewritten, and what became of the others.
     struct Failure: Error, CustomStringConvertible {
-        /// The reason, naming the file.
+        /// The reason, naming the file, and whether any file was changed.
         let description: String
+        /// The files already rewritten when the failure happened (past the point of no return,
+        /// which only a failed rename reaches); usually none.
+        let rewritten: [String]
     }
 
     /// One file to rewrite.
@@ -17,6 +22,17 @@ struct InPlaceWriter {
         let path: String
         /// The new content.
         let bytes: [UInt8]
+        /// The file as it was read; the file is replaced only while it is still the same.
+        let identity: FileIdentity?
+    }
+
+    /// Whether a file with several hard links may be replaced (its other names then keep the old content).
+    let breakHardLinks: Bool
+
+    /// A file about to be replaced: the real path and what it is like now.
+    private struct Target {
+        let path: String
+        let info: stat
     }
 
     /// A temporary file written and waiting to be renamed over its target.
@@ -26,56 +42,97 @@ struct InPlaceWriter {
         let temporary: String
     }
 
+    /// A reason not to rewrite one file, before the message says that no file was changed.
+    private struct Refusal: Error {
+        let description: String
+    }
+
     /// Rewrites every file, or none.
-    /// - Throws: ``Failure`` when a temporary file cannot be written (no file is changed) or,
-    ///   rarely, a rename fails (the message lists the files already rewritten).
+    /// - Throws: ``Failure`` when a file cannot or may not be replaced, or a temporary file
+    ///   cannot be written (no file is changed), or, rarely, a rename fails (the message lists
+    ///   the files already rewritten).
     func write(_ rewrites: [Rewrite]) throws(Failure) {
         // Writing past a file size limit must fail with EFBIG, not end the process half-way.
         signal(SIGXFSZ, SIG_IGN)
         var staged: [Staged] = []
-        for rewrite in rewrites {
-            do throws(Failure) {
-                staged.append(try stage(rewrite))
-            } catch {
-                staged.forEach { unlink($0.temporary) }
-                throw Failure(description: "\(error.description); no file was changed")
+        do throws(Refusal) {
+            let targets = try rewrites.map { rewrite throws(Refusal) in try check(rewrite) }
+            for (rewrite, target) in zip(rewrites, targets) {
+                staged.append(try stage(rewrite, over: target))
             }
+            // Again, as late as possible: a file written to while the new ones were staged is left alone.
+            for rewrite in rewrites { _ = try check(rewrite) }
+        } catch {
+            staged.forEach { unlink($0.temporary) }
+            throw Failure(description: "\(error.description); no file was changed", rewritten: [])
         }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
             let reason = SystemError.describe(errno)
             staged[index...].forEach { unlink($0.temporary) }
             let done = staged[..<index].map(\.path)
             let rewritten = done.isEmpty ? "no file was changed" : "already rewritten: \(done.joined(separator: ", "))"
-            throw Failure(description: "\(file.path): cannot replace it: \(reason); \(rewritten)")
+            throw Failure(description: "\(file.path): cannot replace it: \(reason); \(rewritten)", rewritten: done)
+        }
+        for directory in Set(staged.map { ($0.target as NSString).deletingLastPathComponent }) {
+            Self.synchronize(directory: directory)
         }
     }
 
-    /// Writes the new content of one file to a temporary file beside its target.
-    private func stage(_ rewrite: Rewrite) throws(Failure) -> Staged {
-        guard let resolved = realpath(rewrite.path, nil) else { throw failure(rewrite.path, "cannot resolve it") }
-        let target = String(cString: resolved)
+    /// Finds the file a path names and checks that it may be replaced: a regular file, the one
+    /// that was read and unchanged since, with no other hard link (unless allowed).
+    private func check(_ rewrite: Rewrite) throws(Refusal) -> Target {
+        guard let resolved = realpath(rewrite.path, nil) else { throw refusal(rewrite.path, "cannot resolve it") }
+        let path = String(cString: resolved)
         free(resolved)
         var info = stat()
-        guard stat(target, &info) == 0 else { throw failure(rewrite.path, "cannot read its mode") }
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+        guard stat(path, &info) == 0 else { throw refusal(rewrite.path, "cannot read its mode") }
+        if let kind = FileKind.irregular(info.st_mode) {
+            throw Refusal(description: "\(rewrite.path): \(kind), not a regular file: only regular files can be rewritten in place")
+        }
+        guard let identity = rewrite.identity, identity == FileIdentity(info) else {
+            throw Refusal(description: "\(rewrite.path): the file changed while it was processed (its size, modification time or inode differ from when it was read); run again")
+        }
+        if info.st_nlink > 1 && !breakHardLinks {
+            throw Refusal(description: "\(rewrite.path): has \(info.st_nlink) hard links; replacing it would leave the other names with the old content (use --break-hardlinks to rewrite it anyway)")
+        }
+        return Target(path: path, info: info)
+    }
+
+    /// Writes the new content of one file to a temporary file beside its target, with the
+    /// target's owner, group, mode and extended attributes.
+    private func stage(_ rewrite: Rewrite, over target: Target) throws(Refusal) -> Staged {
+        let info = target.info
+        let directory = (target.path as NSString).deletingLastPathComponent
+        let name = (target.path as NSString).lastPathComponent
         var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard descriptor >= 0 else { throw failure(rewrite.path, "cannot create a temporary file in \(directory)") }
+        guard descriptor >= 0 else { throw refusal(rewrite.path, "cannot create a temporary file in \(directory)") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = false
         defer {
             if !written { unlink(temporary) }
         }
-        _ = fchown(descriptor, info.st_uid, info.st_gid)  // keeps the owner where allowed; before fchmod, which it could undo
-        let wrote = fchmod(descriptor, info.st_mode & 0o7777) == 0 && Self.writeAll(rewrite.bytes, to: descriptor) && fsync(descriptor) == 0
-        let writeError = errno
-        let closed = close(descriptor) == 0
-        guard wrote, closed else {
-            throw Failure(description: "\(rewrite.path): cannot write a temporary file in \(directory): \(SystemError.describe(wrote ? errno : writeError))")
+        var closed = false
+        defer {
+            if !closed { close(descriptor) }
         }
+        // The owner first: changing it clears set-user-ID bits, which fchmod then restores.
+        guard fchown(descriptor, info.st_uid, info.st_gid) == 0 else {
+            throw refusal(rewrite.path, "cannot keep its owner and group (uid \(info.st_uid), gid \(info.st_gid))")
+        }
+        guard fchmod(descriptor, info.st_mode & 0o7777) == 0 else { throw refusal(rewrite.path, "cannot keep its mode") }
+        do throws(ExtendedAttributes.Failure) {
+            try ExtendedAttributes.copy(from: target.path, to: descriptor)
+        } catch {
+            throw Refusal(description: "\(rewrite.path): \(error.description)")
+        }
+        guard Self.writeAll(rewrite.bytes, to: descriptor), fsync(descriptor) == 0 else {
+            throw refusal(rewrite.path, "cannot write a temporary file in \(directory)")
+        }
+        closed = true
+        guard close(descriptor) == 0 else { throw refusal(rewrite.path, "cannot write a temporary file in \(directory)") }
         written = true
-        return Staged(path: rewrite.path, target: target, temporary: temporary)
+        return Staged(path: rewrite.path, target: target.path, temporary: temporary)
     }
 
     /// Writes all of `bytes`, retrying short writes.
@@ -92,7 +149,17 @@ struct InPlaceWriter {
         return true
     }
 
-    private func failure(_ path: String, _ what: String) -> Failure {
-        Failure(description: "\(path): \(what): \(SystemError.describe(errno))")
+    /// Flushes a directory after renames in it, so the new names survive a crash. Best effort:
+    /// the files are already replaced.
+    private static func synchronize(directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// A refusal naming `path`, what could not be done, and the system's reason (`errno`).
+    private func refusal(_ path: String, _ what: String) -> Refusal {
+        Refusal(description: "\(path): \(what): \(SystemError.describe(errno))")
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
-import SpeedscaleIstio
-import SpliceYAML
 
 /// The flags that name the manifests to read, shared by every subcommand that reads them.
 struct InputOptions: ParsableArguments {
+    /// The default of `--max-input-size`: 256 MiB.
+    static let defaultMaximumSize = ByteCount(bytes: 256 << 20)
+
     @Option(
         name: [.short, .customLong("filename")],
         help: ArgumentHelp(
@@ -15,9 +16,23 @@ struct InputOptions: ParsableArguments {
     @Flag(name: [.customShort("R"), .long], help: "Also read the subdirectories of -f directories.")
     var recursive = false
 
-    /// Reads every input, in the order given, directories in sorted order.
+    @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp(
+            "Skip what matches this glob in -f directories (repeatable): a name at any depth ('*_test.yaml', 'charts') or a path from the directory ('charts/**', 'overlays/*/secret.yaml'); * stays within a name, ** crosses folders, a trailing / matches folders only. Files named with -f are always read.",
+            valueName: "glob"))
+    var excludes: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Refuse a file, or standard input, larger than this: a number of bytes, or with a unit (64MiB, 1GiB, 500KB).",
+            valueName: "size"))
+    var maxInputSize: ByteCount = Self.defaultMaximumSize
+
+    /// Reads every input, in the order given, directories in sorted order; `rewriting` when the
+    /// files are to be rewritten in place (only regular files are accepted).
     /// - Throws: ``InputError`` naming the path that could not be read.
-    func read() throws(InputError) -> [ManifestInput] {
-        try InputReader(recursive: recursive).read(filenames).map { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) }
+    func read(rewriting: Bool = false) throws(InputError) -> InputBatch {
+        try InputReader(recursive: recursive, maximumSize: maxInputSize, exclusions: PathExclusions(excludes), rewriting: rewriting).read(filenames)
     }
 }

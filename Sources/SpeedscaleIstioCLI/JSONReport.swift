@@ -1,10 +1,12 @@
 import SpeedscaleIstio
 
 extension RunReport {
-    /// The report as one JSON object: `objects`, `files`, `summary`, `status` and `message`.
-    /// Every key is always there, `null` when it does not apply (as in lint's JSON report):
-    /// an object's `namespace`, `template`, `reason` and `reasons`, the summary's
-    /// `filesRewritten` without `--in-place`, and `message` when the run succeeded.
+    /// The report as one JSON object: `objects`, `files`, `skipped` (directory entries not
+    /// read), `summary`, `status`, `written`, `message` and `error` (where and why the run
+    /// stopped on an input it could not read or parse, or on an internal error). Every key is
+    /// always there, `null` when it does not apply (as in lint's JSON report): an object's
+    /// `namespace`, `template`, `reason`, `reasons` and `decision`, the summary's
+    /// `filesRewritten` without `--in-place`, and `message` and `error` when the run succeeded.
     var json: [UInt8] {
         let sources = TemplateSources(results)
         let objects = listedOutcomes.map { outcome -> JSONValue in
@@ -37,12 +39,27 @@ extension RunReport {
                 JSONMember("notes", .array(result.notes.map { .string(note($0, of: result, in: sources)) })),
             ])
         }
+        let skippedEntries = skipped.map { entry -> JSONValue in
+            .object([JSONMember("file", .string(entry.path)), JSONMember("reason", .string(entry.reason))])
+        }
+        var error = JSONValue.null
+        if case .stopped(let stop) = verdict {
+            error = .object([
+                JSONMember("file", .optional(stop.file)),
+                JSONMember("line", stop.location.map { .number($0.line) } ?? .null),
+                JSONMember("column", stop.location.map { .number($0.column) } ?? .null),
+                JSONMember("problem", .string(stop.problem)),
+            ])
+        }
         let body = JSONValue.object([
             JSONMember("objects", .array(objects)),
             JSONMember("files", .array(files)),
+            JSONMember("skipped", .array(skippedEntries)),
             JSONMember("summary", jsonSummary),
             JSONMember("status", .string(verdict.status)),
+            JSONMember("written", .bool(wroteOutput)),
             JSONMember("message", .optional(verdict.message(changedWord: changedWord))),
+            JSONMember("error", error),
         ])
         return Array(body.rendered.utf8)
     }

@@ -58,9 +58,11 @@ struct Lint: ParsableCommand {
         }
         let inputs: [ManifestInput]
         do {
-            inputs = try input.read()
+            let batch = try input.read()
+            batch.skipped.forEach { StandardError.write("note: \($0.path): skipped: \($0.reason)\n") }
+            inputs = batch.manifests
         } catch {
-            StandardError.write("error: \(error.description)\n")
+            StandardError.write(RunError(error).line + "\n")
             throw ExitCode(2)
         }
         let found = lint(inputs, configuration: configuration)

@@ -21,48 +21,54 @@ struct ManifestPipeline {
 
     /// Runs the pipeline.
     /// - Throws: `ExitCode` 2 when an input cannot be read or parsed; otherwise the verdict's
-    ///   exit code when it is not 0.
+    ///   exit code when it is not 0. Every error is told in the report's format.
     func run(_ transform: Transform) throws(ExitCode) {
-        let inputs: [ManifestInput]
+        let batch: InputBatch
+        do {
+            batch = try input.read(rewriting: output.inPlace)
+        } catch {
+            throw finish(results: [], verdict: .stopped(RunError(error)), skipped: [])
+        }
         let results: [InjectionResult]
         do {
-            inputs = try input.read()
+            results = try transform(batch.manifests)
         } catch {
-            StandardError.write("error: \(error.description)\n")
-            throw ExitCode(2)
+            throw finish(results: [], verdict: .stopped(RunError(error)), skipped: batch.skipped)
         }
-        do {
-            results = try transform(inputs)
-        } catch {
-            StandardError.write("\(error.description)\n")
-            throw ExitCode(2)
-        }
-        let verdict = write(results)
-        let report = RunReport(results: results, verdict: verdict, quiet: output.quiet, changedWord: changedWord)
+        let verdict = write(results, identities: batch.inputs.map(\.identity))
+        let exit = finish(results: results, verdict: verdict, skipped: batch.skipped)
+        if exit != .success { throw exit }
+    }
+
+    /// Prints the report in the chosen format; returns the verdict's exit code.
+    private func finish(results: [InjectionResult], verdict: RunVerdict, skipped: [SkippedInput]) -> ExitCode {
+        let report = RunReport(results: results, verdict: verdict, quiet: output.quiet, changedWord: changedWord, skipped: skipped)
         switch output.report {
         case .text: StandardError.write(report.text)
         case .json: StandardError.write(String(decoding: report.json, as: UTF8.self))
         }
-        if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
+        return ExitCode(verdict.exitCode)
     }
 
     /// Writes the results as asked, unless an object failed without `--skip-failed`.
-    private func write(_ results: [InjectionResult]) -> RunVerdict {
+    /// `identities` are those of the inputs, in the order of the results.
+    private func write(_ results: [InjectionResult], identities: [FileIdentity?]) -> RunVerdict {
         let failed = results.flatMap(\.outcomes).filter(\.isFailure).count
         if failed > 0 && !skipFailed { return .blocked(failed: failed) }
-        let changed = results.filter(\.changed)
+        let changed = zip(results, identities).filter { result, _ in result.changed }
         if output.diff {
             let diffs = DiffWriter(colored: output.colorsDiff, currentDirectory: FileManager.default.currentDirectoryPath)
-            StandardOutput.write(diffs.bytes(for: changed))
+            StandardOutput.write(diffs.bytes(for: changed.map(\.0)))
         }
         if output.check {
             return changed.isEmpty ? .done(rewritten: nil) : .wouldChange(files: changed.count)
         }
         if output.inPlace {
             do {
-                try InPlaceWriter().write(changed.map { .init(path: $0.file, bytes: $0.output) })
+                let rewrites = changed.map { result, identity in InPlaceWriter.Rewrite(path: result.file, bytes: result.output, identity: identity) }
+                try InPlaceWriter(breakHardLinks: output.breakHardlinks).write(rewrites)
             } catch {
-                return .writeFailed(error.description)
+                return .writeFailed(error.description, rewritten: error.rewritten)
             }
             return .done(rewritten: changed.count)
         }

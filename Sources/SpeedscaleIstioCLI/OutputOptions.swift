@@ -16,6 +16,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: [.short, .customLong("in-place")], help: "Rewrite the files that change, atomically, instead of writing to standard output.")
     var inPlace = false
 
+    @Flag(help: "With --in-place, also replace files that have other hard links (those names keep the old content).")
+    var breakHardlinks = false
+
     @Flag(help: "Write a unified diff per changed file (for patch -p1 or git apply) instead of the manifests.")
     var diff = false
 
@@ -35,19 +38,19 @@ struct OutputOptions: ParsableArguments {
         if inPlace && diff {
             throw ValidationError("--in-place and --diff cannot be combined: --in-place writes nothing on standard output")
         }
+        if breakHardlinks && !inPlace {
+            throw ValidationError("--break-hardlinks applies only to --in-place")
+        }
         if inPlace && check {
             throw ValidationError("--check changes nothing, so it cannot be combined with --in-place")
         }
     }
 
-    /// Checks the flags against the inputs: files read from standard input cannot be rewritten.
+    /// Checks the flags against the inputs: `--in-place` needs files. (Standard input named with
+    /// `-f`, as `-` or `/dev/stdin`, is refused when the inputs are read, in the report's format.)
     func validate(for input: InputOptions) throws {
-        guard inPlace else { return }
-        if input.filenames.isEmpty {
+        if inPlace && input.filenames.isEmpty {
             throw ValidationError("--in-place needs files to rewrite: give -f FILE or -f DIRECTORY")
-        }
-        if input.filenames.contains("-") {
-            throw ValidationError("--in-place cannot rewrite standard input (-f -)")
         }
     }
 

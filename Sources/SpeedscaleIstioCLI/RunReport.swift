@@ -3,7 +3,7 @@ import SpeedscaleIstio
 /// What the report on standard error says about a run: every object's outcome, the notes, a
 /// summary and how the run ended. Printed as text (``text``) or JSON (``json``).
 struct RunReport {
-    /// The results, one per input.
+    /// The results, one per input (none when the run stopped on an error).
     let results: [InjectionResult]
     /// How the run ended.
     let verdict: RunVerdict
@@ -11,6 +11,8 @@ struct RunReport {
     let quiet: Bool
     /// The word for a changed object (`injected`).
     let changedWord: String
+    /// The entries of `-f` directories that were not read.
+    var skipped: [SkippedInput] = []
 
     /// Every object's outcome, in input order.
     var outcomes: [WorkloadOutcome] { results.flatMap(\.outcomes) }
@@ -20,6 +22,19 @@ struct RunReport {
 
     /// The results whose output differs from their input.
     var changedResults: [InjectionResult] { results.filter(\.changed) }
+
+    /// Whether the run wrote its output: the manifests or the diff on standard output, or the
+    /// rewritten files. Not when objects failed, `--check` found changes, or the run stopped.
+    var wroteOutput: Bool {
+        if case .done = verdict { return true }
+        return false
+    }
+
+    /// Whether the changes to the objects of `file` were written.
+    func wrote(_ file: String) -> Bool {
+        if case .writeFailed(_, let rewritten) = verdict { return rewritten.contains(file) }
+        return wroteOutput
+    }
 
     /// The status of an outcome as one word (`injected`, `converted`, `unchanged`, `kept`,
     /// `skipped`, `failed`).
@@ -34,10 +49,21 @@ struct RunReport {
         }
     }
 
+    /// The text report's word for an outcome: as ``word(for:)``, except that a change that was
+    /// not written is `would be injected`.
+    func textWord(for outcome: WorkloadOutcome) -> String {
+        let word = word(for: outcome.status)
+        return (word == changedWord || word == "converted") && !wrote(outcome.file) ? "would be \(word)" : word
+    }
+
     /// How many objects have each status word, in the order the summary lists them.
     var counts: [(word: String, count: Int)] {
-        let words = [changedWord, "converted", "unchanged", "kept", "skipped", "failed"]
-        let statuses = outcomes.map { word(for: $0.status) }
+        count([changedWord, "converted", "unchanged", "kept", "skipped", "failed"]) { word(for: $0.status) }
+    }
+
+    /// How many objects have each of `words`, by `word`.
+    func count(_ words: [String], by word: (WorkloadOutcome) -> String) -> [(word: String, count: Int)] {
+        let statuses = outcomes.map(word)
         return words.map { word in (word, statuses.filter { $0 == word }.count) }
     }
 

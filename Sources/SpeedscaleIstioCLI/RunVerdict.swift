@@ -10,15 +10,18 @@ enum RunVerdict {
     /// `--check` found files that would change.
     case wouldChange(files: Int)
     /// `--in-place` could not write; no file was changed (or, past the point of no return, the
-    /// message lists those that were).
-    case writeFailed(String)
+    /// message lists those that were, and `rewritten` holds them).
+    case writeFailed(String, rewritten: [String])
+    /// An input could not be read or parsed, or an edit failed: nothing was written.
+    case stopped(RunError)
 
-    /// The process exit code: 0 done, 1 blocked or would change, 2 the files could not be written.
+    /// The process exit code: 0 done, 1 blocked or would change, 2 the files could not be
+    /// written or the run stopped on an error.
     var exitCode: Int32 {
         switch self {
         case .done: return 0
         case .blocked, .wouldChange: return 1
-        case .writeFailed: return 2
+        case .writeFailed, .stopped: return 2
         }
     }
 
@@ -29,6 +32,7 @@ enum RunVerdict {
         case .blocked: return "failed"
         case .wouldChange: return "would-change"
         case .writeFailed: return "write-failed"
+        case .stopped(let error): return error.kind.rawValue
         }
     }
 
@@ -39,7 +43,8 @@ enum RunVerdict {
         case .blocked(let failed):
             return "\(Plural.count(failed, "object")) could not be \(changedWord); nothing was written (use --skip-failed to write the rest)"
         case .wouldChange(let files): return "\(Plural.count(files, "file")) would change"
-        case .writeFailed(let reason): return reason
+        case .writeFailed(let reason, _): return reason
+        case .stopped(let error): return error.description
         }
     }
 }

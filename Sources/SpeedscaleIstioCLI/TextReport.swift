@@ -1,18 +1,20 @@
 import SpeedscaleIstio
 
 extension RunReport {
-    /// The report as lines of text: `deployment/web (FILE) injected`, notes, a summary, the
-    /// files `--check` found would change, and the error that ended the run.
+    /// The report as lines of text: `deployment/web (FILE) injected` (`would be injected` when
+    /// nothing was written), notes, a summary, the files `--check` found would change, and the
+    /// error that ended the run.
     var text: String {
         var lines: [String] = []
         let sources = TemplateSources(results)
+        if !quiet { lines += skipped.map { "note: \($0.path): skipped: \($0.reason)" } }
         for outcome in listedOutcomes {
             lines.append("\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome))")
             if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
         }
         if !quiet {
             lines += results.flatMap { result in result.notes.map { "note: \(note($0, of: result, in: sources))" } }
-            lines.append(summary)
+            if !results.isEmpty { lines.append(summary) }
         }
         switch verdict {
         case .wouldChange:
@@ -22,30 +24,39 @@ extension RunReport {
             }
         case .blocked, .writeFailed:
             if let message = verdict.message(changedWord: changedWord) { lines.append("error: \(message)") }
+        case .stopped(let error):
+            lines.append(error.line)
         case .done:
             break
         }
         return lines.map { $0 + "\n" }.joined()
     }
 
-    /// `injected (forward only: no inbound port)`, `converted dual → transparent`,
-    /// `unchanged`, `kept: transparent profile (...)`, `skipped: REASON` or `failed: REASONS`.
+    /// `injected (forward only: no inbound port)`, `would be injected` (when nothing was
+    /// written), `converted dual → transparent`, `unchanged`, `kept: transparent profile (...)`,
+    /// `skipped: REASON` or `failed: REASONS`.
     private func line(for outcome: WorkloadOutcome) -> String {
         switch outcome.status {
-        case .injected, .uninjected, .unchanged: return word(for: outcome.status) + OutcomeWording.qualifier(of: outcome.decision)
-        case .converted(let from, let to): return "converted \(from.rawValue) → \(to.rawValue)" + OutcomeWording.qualifier(of: outcome.decision)
+        case .injected, .uninjected, .unchanged: return textWord(for: outcome) + OutcomeWording.qualifier(of: outcome.decision)
+        case .converted(let from, let to):
+            return textWord(for: outcome) + " \(from.rawValue) → \(to.rawValue)" + OutcomeWording.qualifier(of: outcome.decision)
         case .kept(let profile, let target): return "kept: " + OutcomeWording.kept(profile, convertTo: target)
         case .skipped(let reason): return "skipped: \(reason)"
         case .failed(let problems): return "failed: \(problems.map { OutcomeWording.text(of: $0) }.joined(separator: "; "))"
         }
     }
 
-    /// `3 objects: 1 injected, 1 unchanged, 1 skipped, 0 failed` (converted and kept only
-    /// when some are), and with `--in-place` the files rewritten.
+    /// `3 objects: 1 injected, 1 unchanged, 1 skipped, 0 failed` (`would be injected` for
+    /// changes not written; converted and kept only when some are), and with `--in-place` the
+    /// files rewritten.
     private var summary: String {
-        let counts = counts.filter { $0.count > 0 || !["converted", "kept"].contains($0.word) }
-            .map { "\($0.count) \($0.word)" }.joined(separator: ", ")
-        var summary = "\(Plural.count(outcomes.count, "object")): \(counts)"
+        let unwritten = "would be \(changedWord)"
+        var counts = count([changedWord, unwritten, "converted", "would be converted", "unchanged", "kept", "skipped", "failed"]) { textWord(for: $0) }
+        // One of the two words for a change, or both when a failed rename wrote some files.
+        let changeWords = counts.prefix(2).filter { $0.count > 0 }
+        counts.replaceSubrange(0..<2, with: changeWords.isEmpty ? [(wroteOutput ? changedWord : unwritten, 0)] : changeWords)
+        counts.removeAll { ["converted", "would be converted", "kept"].contains($0.word) && $0.count == 0 }
+        var summary = "\(Plural.count(outcomes.count, "object")): \(counts.map { "\($0.count) \($0.word)" }.joined(separator: ", "))"
         if case .done(let rewritten?) = verdict { summary += "; \(Plural.count(rewritten, "file")) rewritten" }
         return summary
     }
