@@ -260,6 +260,17 @@ private struct Planner {
 
     /// The edits that add `added` to and remove the children at `removed` from `node`.
     private mutating func write(added: [(step: PathStep, value: NewValue)], removed: [Int], in node: YAMLNode, path: YAMLPath) throws(PatchBlocked) {
+        let childCount = node.kind == .mapping ? node.pairs.count : node.items.count
+        if !added.isEmpty && childCount > 0 && Set(removed).count == childCount {
+            // Every old child goes and new ones come: write the new ones in their place.
+            edits += node.kind == .mapping
+                ? editor.replaceChildren(of: node, entries: added.compactMap { step, value in
+                    guard case .key(let key) = step else { return nil }
+                    return NewEntry(key, value)
+                })
+                : editor.replaceChildren(of: node, items: added.map(\.value))
+            return
+        }
         if !removed.isEmpty {
             edits += node.kind == .mapping ? editor.removeEntries(at: removed, from: node) : editor.removeItems(at: removed, from: node)
         }

@@ -121,17 +121,48 @@ public struct YAMLEditor: Sendable {
     /// Removes the entries of `mapping` at `indexes`. When every entry goes, the mapping
     /// becomes `{}` (so the key that holds it stays valid).
     public func removeEntries(at indexes: [Int], from mapping: YAMLNode) -> [Edit] {
-        let spans = mapping.pairs.map { ($0.key.start, $0.value.end) }
-        return removeChildren(at: Set(indexes), spans: spans, of: mapping, emptyText: "{}")
+        removeChildren(at: Set(indexes), spans: childSpans(of: mapping), of: mapping, emptyText: "{}")
     }
 
     /// Removes the items of `sequence` at `indexes`. When every item goes, the sequence
     /// becomes `[]`.
     public func removeItems(at indexes: [Int], from sequence: YAMLNode) -> [Edit] {
-        let spans = sequence.items.map { item -> (Int, Int) in
-            (sequence.isFlow ? item.start : (Self.dashOffset(before: item, in: source) ?? item.start), item.end)
+        removeChildren(at: Set(indexes), spans: childSpans(of: sequence), of: sequence, emptyText: "[]")
+    }
+
+    /// Replaces every child of a non-empty `collection` with `entries` (a mapping) or `items`
+    /// (a sequence), written where the old ones were, in the collection's style.
+    public func replaceChildren(of collection: YAMLNode, entries: [NewEntry] = [], items: [NewValue] = []) -> [Edit] {
+        let spans = childSpans(of: collection)
+        guard let first = spans.first else {
+            return collection.kind == .mapping ? appendEntries(entries, to: collection) : appendItems(items, to: collection)
         }
-        return removeChildren(at: Set(indexes), spans: spans, of: sequence, emptyText: "[]")
+        if collection.isFlow {
+            let texts: [(Int?) -> String] = collection.kind == .mapping
+                ? entries.map { entry in { indent in flowKey(entry.key) + ": " + flowText(entry.value, indent: indent) } }
+                : items.map { item in { indent in flowText(item, indent: indent) } }
+            return [fillFlow(open: collection.contentStart, close: collection.end - 1, texts: texts)]
+        }
+        let column = source.byteColumn(of: first.0)
+        let lines: [String]
+        if collection.kind == .mapping {
+            lines = entries.flatMap { blockLines($0, indent: column) }
+        } else {
+            let item = collection.items[0]
+            let itemIndent = source.lineIndex(ofByte: first.0) == source.lineIndex(ofByte: item.start)
+                ? source.byteColumn(of: item.start) - column : layout.itemIndent
+            lines = items.flatMap { itemLines($0, dashIndent: column, itemIndent: itemIndent) }
+        }
+        let removal = removeChildren(at: Set(spans.indices), spans: spans, of: collection, emptyText: nil)
+        return [.insert(lines.joined(separator: newline) + newline, at: source.lineStart(ofByte: first.0), depth: column + 1)] + removal
+    }
+
+    /// Where each child of `collection` starts (a block item at its dash) and ends.
+    private func childSpans(of collection: YAMLNode) -> [(Int, Int)] {
+        if collection.kind == .mapping { return collection.pairs.map { ($0.key.start, $0.value.end) } }
+        return collection.items.map { item -> (Int, Int) in
+            (collection.isFlow ? item.start : (Self.dashOffset(before: item, in: source) ?? item.start), item.end)
+        }
     }
 
     /// Whether `collection`, left empty, may go with its key (`pair`, nil for a list item)
@@ -186,9 +217,12 @@ public struct YAMLEditor: Sendable {
 
     // MARK: - Removal
 
-    private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String) -> [Edit] {
+    /// The edits that remove the children at `indexes`. When all go and `emptyText` is given,
+    /// the collection is left in its empty form; with nil, the children's lines just go (new
+    /// ones are written in their place).
+    private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String?) -> [Edit] {
         guard !indexes.isEmpty else { return [] }
-        if indexes.count == spans.count {
+        if indexes.count == spans.count, let emptyText {
             if node.isFlow {
                 return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
             }
@@ -373,6 +407,20 @@ public struct YAMLEditor: Sendable {
             + String(repeating: " ", count: indent) + close
     }
 
+    /// Writes `texts` as the whole content between a flow collection's `open` and `close`
+    /// brackets: on one line when the brackets share one, else one child a line.
+    private func fillFlow(open: Int, close: Int, texts: [(Int?) -> String]) -> Edit {
+        let multiline = source.lineIndex(ofByte: open) != source.lineIndex(ofByte: close)
+        if multiline {
+            let base = source.indentation(ofLineAt: open)
+            let inner = base + layout.flowIndent
+            let pad = String(repeating: " ", count: inner)
+            let body = texts.map { pad + $0(inner) }.joined(separator: "," + newline)
+            return Edit(range: open + 1..<close, text: newline + body + newline + String(repeating: " ", count: base))
+        }
+        return Edit(range: open + 1..<close, text: texts.map { $0(nil) }.joined(separator: ", "))
+    }
+
     /// Adds rendered children to a flow collection (or an empty block one, which cannot occur).
     private func appendToFlow(_ node: YAMLNode, texts: [(Int?) -> String]) -> [Edit] {
         let children: [(start: Int, end: Int)] = node.kind == .mapping
@@ -381,16 +429,7 @@ public struct YAMLEditor: Sendable {
         let open = node.contentStart
         let close = node.end - 1
         guard let last = children.last else {
-            // An empty collection written on one line stays on one line.
-            let multiline = source.lineIndex(ofByte: open) != source.lineIndex(ofByte: close)
-            if multiline {
-                let base = source.indentation(ofLineAt: open)
-                let inner = base + layout.flowIndent
-                let pad = String(repeating: " ", count: inner)
-                let body = texts.map { pad + $0(inner) }.joined(separator: "," + newline)
-                return [Edit(range: open + 1..<close, text: newline + body + newline + String(repeating: " ", count: base))]
-            }
-            return [Edit(range: open + 1..<close, text: texts.map { $0(nil) }.joined(separator: ", "))]
+            return [fillFlow(open: open, close: close, texts: texts)]
         }
         if source.lineIndex(ofByte: last.start) != source.lineIndex(ofByte: open) {
             let column = source.byteColumn(of: last.start)

@@ -77,3 +77,109 @@ import TestSupport
         #expect(run.output.contains("inject"))
     }
 }
+
+/// What the report says about profiles: the one chosen and why, conversions, kept profiles,
+/// inferred ports, and the workloads left alone.
+@Suite struct ProfileReportTests {
+    private func fixture(_ name: String) throws -> [UInt8] { try ProjectPaths.injectFixture(name) }
+
+    @Test func aWorkloadWithoutAnInboundPortGetsTheForwardProfile() throws {
+        let run = try ToolRunner.run(["inject", "-f", "-"], stdin: try fixture("forward-without-a-port"))
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("job/loadgen (-) injected (forward only: no inbound port)\n"), "\(run.stderr)")
+    }
+
+    @Test func aDeclaredProfileIsKeptUnlessAModeIsGiven() throws {
+        let input = try fixture("kept-transparent")
+        let kept = try ToolRunner.run(["inject", "-f", "-"], stdin: input)
+        #expect(kept.status == 0)
+        #expect(kept.stdout == input)
+        #expect(kept.stderr.contains("deployment/plain (-) kept: transparent profile (pass --mode dual to convert)\n"), "\(kept.stderr)")
+        #expect(kept.stderr.contains("1 object: 0 injected, 0 unchanged, 1 kept, 0 skipped, 0 failed"), "\(kept.stderr)")
+        let converted = try ToolRunner.run(["inject", "--mode", "dual", "-f", "-"], stdin: input)
+        #expect(converted.stderr.contains("deployment/plain (-) converted transparent → dual\n"), "\(converted.stderr)")
+        let json = try ToolRunner.run(["inject", "--mode", "dual", "--report", "json", "-f", "-"], stdin: input)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [String: Any])
+        let object = try #require((report["objects"] as? [[String: Any]])?.first)
+        #expect(object["status"] as? String == "converted")
+        #expect(object["reason"] as? String == "transparent → dual")
+        let decision = try #require(object["decision"] as? [String: Any])
+        #expect(decision["profile"] as? String == "dual")
+        #expect(decision["port"] as? Int == 80)
+        #expect(decision["portSource"] as? String == "containerPort")
+    }
+
+    @Test func thePortMayComeFromAServiceAndTheReportSaysSo() throws {
+        let stream = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                metadata:
+                  labels: {app: api}
+                spec:
+                  containers:
+                  - name: api
+                    image: example/api:1
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api
+            spec:
+              selector: {app: api}
+              ports:
+              - port: 80
+                targetPort: 8080
+
+            """
+        let run = try ToolRunner.run(["inject", "--report", "json", "-f", "-"], stdin: Array(stream.utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.output.contains("sidecar.speedscale.com/proxy-port: \"8080\""))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stderr.utf8)) as? [String: Any])
+        let object = try #require((report["objects"] as? [[String: Any]])?.first)
+        #expect(object["notes"] as? [String] == ["app port 8080 (inferred from service/api)"])
+        #expect((object["decision"] as? [String: Any])?["portSource"] as? String == "service/api")
+    }
+
+    @Test func workloadsTheOperatorWouldNotHandleAreSkippedWithTheReason() throws {
+        let stream = """
+            apiVersion: v1
+            kind: ReplicationController
+            metadata: {name: legacy}
+            spec:
+              template:
+                spec:
+                  containers: [{name: app, ports: [{containerPort: 80}]}]
+            ---
+            apiVersion: apps/v1
+            kind: ReplicaSet
+            metadata:
+              name: web-5d4f
+              ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: x}]
+            spec:
+              template:
+                spec:
+                  containers: [{name: app, ports: [{containerPort: 80}]}]
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: istio-ingressgateway}
+            spec:
+              template:
+                metadata:
+                  annotations: {inject.istio.io/templates: gateway}
+                spec:
+                  containers: [{name: istio-proxy, image: auto}]
+
+            """
+        let run = try ToolRunner.run(["inject", "-f", "-"], stdin: Array(stream.utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == Array(stream.utf8), "nothing is changed")
+        #expect(run.stderr.contains("replicationcontroller/legacy (-) skipped: Speedscale's operator does not handle ReplicationControllers"), "\(run.stderr)")
+        #expect(run.stderr.contains("replicaset/web-5d4f (-) skipped: owned by deployment/web: inject the owner\n"), "\(run.stderr)")
+        #expect(run.stderr.contains("deployment/istio-ingressgateway (-) skipped: no app container, only known sidecars (istio-proxy)\n"), "\(run.stderr)")
+    }
+}
