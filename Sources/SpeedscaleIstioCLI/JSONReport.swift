@@ -2,7 +2,7 @@ import SpeedscaleIstio
 
 extension RunReport {
     /// The report as one JSON object: `objects`, `files`, `skipped` (directory entries not
-    /// read), `summary`, `status`, `written`, `message` and `error` (where and why the run
+    /// read), `unparsable` (inputs that are not YAML), `summary`, `status`, `written`, `message` and `error` (where and why the run
     /// stopped on an input it could not read or parse, or on an internal error). Every key is
     /// always there, `null` when it does not apply (as in lint's JSON report): an object's
     /// `namespace`, `template`, `reason`, `reasons` and `decision`, the summary's
@@ -42,19 +42,25 @@ extension RunReport {
         let skippedEntries = skipped.map { entry -> JSONValue in
             .object([JSONMember("file", .string(entry.path)), JSONMember("reason", .string(entry.reason))])
         }
-        var error = JSONValue.null
-        if case .stopped(let stop) = verdict {
-            error = .object([
+        func describe(_ stop: RunError) -> JSONValue {
+            .object([
                 JSONMember("file", .optional(stop.file)),
                 JSONMember("line", stop.location.map { .number($0.line) } ?? .null),
                 JSONMember("column", stop.location.map { .number($0.column) } ?? .null),
                 JSONMember("problem", .string(stop.problem)),
             ])
         }
+        var error = JSONValue.null
+        switch verdict {
+        case .stopped(let stop): error = describe(stop)
+        case .unparsable(let errors, _): error = errors.first.map(describe) ?? .null
+        default: break
+        }
         let body = JSONValue.object([
             JSONMember("objects", .array(objects)),
             JSONMember("files", .array(files)),
             JSONMember("skipped", .array(skippedEntries)),
+            JSONMember("unparsable", .array(unparsable.map(describe))),
             JSONMember("summary", jsonSummary),
             JSONMember("status", .string(verdict.status)),
             JSONMember("written", .bool(wroteOutput)),

@@ -35,6 +35,13 @@ struct ManifestPipeline {
         } catch {
             throw finish(results: [], verdict: .stopped(RunError(error)), skipped: batch.skipped)
         }
+        let unparsable = results.compactMap { result in result.parseError.map { RunError(.unparsable(file: result.file, error: $0)) } }
+        if let only = unparsable.first, results.count == 1 {
+            throw finish(results: [], verdict: .stopped(only), skipped: batch.skipped)
+        }
+        if !unparsable.isEmpty && (!skipFailed || unparsable.count == results.count) {
+            throw finish(results: results, verdict: .unparsable(unparsable, skipFailed: skipFailed), skipped: batch.skipped)
+        }
         let verdict = write(results, identities: batch.inputs.map(\.identity))
         let exit = finish(results: results, verdict: verdict, skipped: batch.skipped)
         if exit != .success { throw exit }

@@ -20,6 +20,11 @@ struct RunReport {
     /// The outcomes the report lists: all of them, or only failures when quiet.
     var listedOutcomes: [WorkloadOutcome] { quiet ? outcomes.filter(\.isFailure) : outcomes }
 
+    /// The inputs that are not YAML, in input order.
+    var unparsable: [RunError] {
+        results.compactMap { result in result.parseError.map { RunError(.unparsable(file: result.file, error: $0)) } }
+    }
+
     /// The results whose output differs from their input.
     var changedResults: [InjectionResult] { results.filter(\.changed) }
 

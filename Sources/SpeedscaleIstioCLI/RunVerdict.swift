@@ -14,6 +14,9 @@ enum RunVerdict {
     case writeFailed(String, rewritten: [String])
     /// An input could not be read or parsed, or an edit failed: nothing was written.
     case stopped(RunError)
+    /// Inputs are not YAML (each is named), and `--skip-failed` was not given or no input was
+    /// left: nothing was written.
+    case unparsable([RunError], skipFailed: Bool)
 
     /// The process exit code: 0 done, 1 blocked or would change, 2 the files could not be
     /// written or the run stopped on an error.
@@ -21,7 +24,7 @@ enum RunVerdict {
         switch self {
         case .done: return 0
         case .blocked, .wouldChange: return 1
-        case .writeFailed, .stopped: return 2
+        case .writeFailed, .stopped, .unparsable: return 2
         }
     }
 
@@ -33,6 +36,7 @@ enum RunVerdict {
         case .wouldChange: return "would-change"
         case .writeFailed: return "write-failed"
         case .stopped(let error): return error.kind.rawValue
+        case .unparsable: return RunError.Kind.parse.rawValue
         }
     }
 
@@ -45,6 +49,11 @@ enum RunVerdict {
         case .wouldChange(let files): return "\(Plural.count(files, "file")) would change"
         case .writeFailed(let reason, _): return reason
         case .stopped(let error): return error.description
+        case .unparsable(let errors, let skipFailed):
+            let files = Plural.count(errors.count, "file")
+            return skipFailed
+                ? "no input could be processed: \(files) \(errors.count == 1 ? "is" : "are") not YAML"
+                : "\(files) \(errors.count == 1 ? "is" : "are") not YAML; nothing was written (use --skip-failed to pass \(errors.count == 1 ? "it" : "them") through unchanged and write the rest)"
         }
     }
 }

@@ -8,13 +8,17 @@ extension RunReport {
         var lines: [String] = []
         let sources = TemplateSources(results)
         if !quiet { lines += skipped.map { "note: \($0.path): skipped: \($0.reason)" } }
+        if case .unparsable = verdict {} else {
+            // With --skip-failed, files that are not YAML are passed through unchanged.
+            lines += unparsable.map { "note: \($0.description) (not YAML: passed through unchanged)" }
+        }
         for outcome in listedOutcomes {
             lines.append("\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome))")
             if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
         }
         if !quiet {
             lines += results.flatMap { result in result.notes.map { "note: \(note($0, of: result, in: sources))" } }
-            if !results.isEmpty { lines.append(summary) }
+            if results.contains(where: { $0.parseError == nil }) { lines.append(summary) }
         }
         switch verdict {
         case .wouldChange:
@@ -26,6 +30,9 @@ extension RunReport {
             if let message = verdict.message(changedWord: changedWord) { lines.append("error: \(message)") }
         case .stopped(let error):
             lines.append(error.line)
+        case .unparsable(let errors, _):
+            lines += errors.map(\.line)
+            if let message = verdict.message(changedWord: changedWord) { lines.append("error: \(message)") }
         case .done:
             break
         }

@@ -34,6 +34,40 @@ struct ParsedInput {
     }
 }
 
+/// The inputs of a run, parsed: those that are YAML, and where each input's result comes from.
+struct RunInputs {
+    /// The inputs that parse, in order.
+    let parsed: [ParsedInput]
+    /// For each input, the index of its parsed form, or why it does not parse.
+    private let slots: [(input: ManifestInput, slot: Result<Int, YAMLParseError>)]
+
+    init(_ inputs: [ManifestInput]) {
+        var parsed: [ParsedInput] = []
+        var slots: [(ManifestInput, Result<Int, YAMLParseError>)] = []
+        for input in inputs {
+            do {
+                parsed.append(try ParsedInput(input))
+                slots.append((input, .success(parsed.count - 1)))
+            } catch {
+                if case .unparsable(_, let parseError) = error { slots.append((input, .failure(parseError))) }
+            }
+        }
+        self.parsed = parsed
+        self.slots = slots
+    }
+
+    /// One result per input, in input order, from the results of the parsed ones.
+    func results(_ planned: [InjectionResult]) -> [InjectionResult] {
+        slots.map { input, slot in
+            switch slot {
+            case .success(let index): return planned[index]
+            case .failure(let error):
+                return InjectionResult(file: input.file, original: input.source.bytes, output: input.source.bytes, outcomes: [], parseError: error)
+            }
+        }
+    }
+}
+
 /// The edits and outcomes planned for one input.
 struct FilePlan {
     let parsed: ParsedInput

@@ -17,14 +17,16 @@ public struct Injector: Sendable {
     /// reported); the caller decides whether to write the rest.
     /// - Throws: ``InjectError`` when the input does not parse, or an edit would break it.
     public func inject(_ source: YAMLSource, file: String) throws(InjectError) -> InjectionResult {
-        try inject([ManifestInput(file: file, source: source)])[0]
+        try inject([ManifestInput(file: file, source: source)])[0].throwingParseError()
     }
 
     /// Injects every workload of `inputs`, and opens the Istio `Sidecar`s of their namespaces
-    /// to the Speedscale namespace, across all inputs.
-    /// - Throws: ``InjectError`` when an input does not parse, or an edit would break it.
+    /// to the Speedscale namespace, across all inputs. An input that is not YAML gets a result
+    /// with its ``InjectionResult/parseError`` and is otherwise left out.
+    /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func inject(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
-        let parsed = try inputs.map { input throws(InjectError) in try ParsedInput(input) }
+        let run = RunInputs(inputs)
+        let parsed = run.parsed
         let index = MeshIndex(parsed.map(\.manifests))
         var plans = parsed.map { FilePlan(parsed: $0) }
         for file in plans.indices {
@@ -36,7 +38,7 @@ public struct Injector: Sendable {
             SidecarEgressPlanner(settings: options.ruleSettings).plan(&plans)
         }
         VirtualServiceNotes.add(to: &plans)
-        return try plans.map { plan throws(InjectError) in try plan.result() }
+        return try run.results(plans.map { plan throws(InjectError) in try plan.result() })
     }
 
     /// Plans one workload into `plan`.
@@ -86,20 +88,33 @@ public struct InjectionResult: Sendable {
     public let output: [UInt8]
     /// One outcome per workload (and per Istio object changed), in source order.
     public let outcomes: [WorkloadOutcome]
+    /// Why the input is not YAML, when it is not: it was not transformed, and its output is
+    /// its input.
+    public let parseError: YAMLParseError?
 
     /// Makes a result.
-    public init(file: String, original: [UInt8], output: [UInt8], outcomes: [WorkloadOutcome], notes: [String] = []) {
+    public init(
+        file: String, original: [UInt8], output: [UInt8], outcomes: [WorkloadOutcome], notes: [String] = [],
+        parseError: YAMLParseError? = nil
+    ) {
         self.file = file
         self.original = original
         self.output = output
         self.outcomes = outcomes
         self.notes = notes
+        self.parseError = parseError
     }
 
     /// Whether the output differs from the input.
     public var changed: Bool { output != original }
     /// Whether some workload failed.
     public var hasFailures: Bool { outcomes.contains { $0.isFailure } }
+
+    /// The result, or its parse error thrown.
+    func throwingParseError() throws(InjectError) -> InjectionResult {
+        if let parseError { throw .unparsable(file: file, error: parseError) }
+        return self
+    }
 }
 
 /// Why inject could not process an input at all.

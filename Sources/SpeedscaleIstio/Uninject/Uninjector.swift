@@ -18,11 +18,12 @@ public struct Uninjector: Sendable {
     }
 
     /// Uninjects every workload of `inputs`, and removes the Speedscale egress host from the
-    /// Istio `Sidecar`s of their namespaces.
-    /// - Throws: ``InjectError`` when an input does not parse, or an edit would break it.
+    /// Istio `Sidecar`s of their namespaces. An input that is not YAML gets a result with its
+    /// ``InjectionResult/parseError`` and is otherwise left out.
+    /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func uninject(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
-        let parsed = try inputs.map { input throws(InjectError) in try ParsedInput(input) }
-        var plans = parsed.map { FilePlan(parsed: $0) }
+        let run = RunInputs(inputs)
+        var plans = run.parsed.map { FilePlan(parsed: $0) }
         var namespaces: Set<String?> = []
         for index in plans.indices {
             for workload in plans[index].parsed.manifests.workloads {
@@ -36,7 +37,7 @@ public struct Uninjector: Sendable {
         if options.sidecarEgress {
             removeEgressHosts(from: &plans, namespaces: namespaces)
         }
-        return try plans.map { plan throws(InjectError) in try plan.result() }
+        return try run.results(plans.map { plan throws(InjectError) in try plan.result() })
     }
 
     /// The status and edits of one workload.
