@@ -31,8 +31,8 @@ struct RunError {
         problem = error.problem
     }
 
-    /// The error for an input that could not be transformed. An internal error names the file
-    /// only: the library does not say where in the input the failed edit was.
+    /// The error for an input that could not be transformed. An internal error names the place
+    /// in the input of the edit that failed, when the library could tell it.
     init(_ error: InjectError) {
         switch error {
         case .unparsable(let file, let parseError):
@@ -40,10 +40,10 @@ struct RunError {
             self.file = file
             location = parseError.location
             problem = parseError.problem
-        case .internalError(let file, let message):
+        case .internalError(let file, let message, let location):
             kind = .internal
             self.file = file
-            location = nil
+            self.location = location
             problem = "internal error: \(message)"
         }
     }

@@ -57,3 +57,44 @@ extension YAMLSource {
         return output
     }
 }
+
+/// Maps offsets in a spliced text back to the source the edits were applied to.
+public struct EditMap: Sendable {
+    /// The edits in the order they are applied.
+    private let edits: [Edit]
+
+    /// A map for `edits` (as given to ``YAMLSource/applying(_:)``).
+    public init(_ edits: [Edit]) {
+        self.edits = edits.enumerated().sorted {
+            ($0.element.range.lowerBound, -$0.element.depth, $0.offset) < ($1.element.range.lowerBound, -$1.element.depth, $1.offset)
+        }.map(\.element)
+    }
+
+    /// The source offset of `offset` in the edited text: inside a replacement, where the edit
+    /// starts; elsewhere the same byte of the source.
+    public func inputOffset(ofOutputOffset offset: Int) -> Int {
+        var shift = 0
+        for edit in edits {
+            let start = edit.range.lowerBound + shift
+            if offset < start { break }
+            if offset < start + edit.replacement.count { return edit.range.lowerBound }
+            shift += edit.replacement.count - edit.range.count
+        }
+        return max(0, offset - shift)
+    }
+}
+
+extension YAMLSource {
+    /// The byte offset of a 1-based line and column (columns count characters), clamped to the input.
+    public func byteOffset(of location: SourceLocation) -> Int {
+        let line = min(max(location.line - 1, 0), lineStarts.count - 1)
+        var offset = lineStarts[line]
+        var column = 1
+        while offset < bytes.count && column < location.column && bytes[offset] != 0x0A {
+            offset += 1
+            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            column += 1
+        }
+        return offset
+    }
+}

@@ -146,3 +146,19 @@ import Testing
         #expect(out == "env:  # list\n- {}\n")
     }
 }
+
+/// Offsets in an edited text map back to the source, so an error in the output can name the input.
+@Suite struct EditMapTests {
+    @Test func offsetsAfterInsertionsAndRemovalsMapBack() throws {
+        let source = YAMLSource("a: 1\nb: 2\nc: 3\n")
+        let edits = [Edit.insert("x: 9\n", at: 5), Edit(range: 10..<15, text: "")]
+        let output = try source.applying(edits)
+        #expect(String(decoding: output, as: UTF8.self) == "a: 1\nx: 9\nb: 2\n")
+        let map = EditMap(edits)
+        #expect(map.inputOffset(ofOutputOffset: 0) == 0)
+        #expect(map.inputOffset(ofOutputOffset: 7) == 5, "inside the inserted text: where it was inserted")
+        #expect(map.inputOffset(ofOutputOffset: 10) == 5, "b moved down by the insertion")
+        #expect(source.location(ofByte: map.inputOffset(ofOutputOffset: 12)) == SourceLocation(line: 2, column: 3))
+        #expect(YAMLSource(output).byteOffset(of: SourceLocation(line: 3, column: 4)) == 13)
+    }
+}

@@ -103,13 +103,18 @@ struct FilePlan {
         do {
             output = try parsed.source.applying(edits)
         } catch {
-            throw .internalError(file: parsed.file, message: error.description)
+            throw .internalError(file: parsed.file, message: error.description, location: nil)
         }
         if !edits.isEmpty {
             do {
                 _ = try YAMLStream(parsing: output)
             } catch {
-                throw .internalError(file: parsed.file, message: "the edited document no longer parses (\(error)); nothing was written")
+                // Point at the edit in the input, where the user can look, not into the edited text.
+                let edited = YAMLSource(output)
+                let input = EditMap(edits).inputOffset(ofOutputOffset: edited.byteOffset(of: error.location))
+                throw .internalError(
+                    file: parsed.file, message: "an edit near here would break the document (\(error.problem)); nothing was written",
+                    location: parsed.source.location(ofByte: input))
             }
         }
         let sorted = outcomes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)

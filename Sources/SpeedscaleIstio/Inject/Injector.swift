@@ -122,12 +122,13 @@ public enum InjectError: Error, Sendable, CustomStringConvertible {
     /// The input is not YAML.
     case unparsable(file: String, error: YAMLParseError)
     /// An edit would have broken the document (a bug in the tool).
-    case internalError(file: String, message: String)
+    case internalError(file: String, message: String, location: SourceLocation?)
 
     public var description: String {
         switch self {
         case .unparsable(let file, let error): return "\(file):\(error.location): \(error.problem)"
-        case .internalError(let file, let message): return "\(file): internal error: \(message)"
+        case .internalError(let file, let message, let location):
+            return "\(file)\(location.map { ":\($0)" } ?? ""): internal error: \(message)"
         }
     }
 }
