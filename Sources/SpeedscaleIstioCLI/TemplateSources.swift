@@ -23,7 +23,15 @@ struct TemplateSources {
     /// The template that the object starting on `line` of `file` was rendered from, as Helm
     /// names it (`shop/templates/deploy.yaml`).
     func source(file: String, line: Int) -> String? {
-        documents[file]?.last { $0.firstLine <= line }?.source
+        guard let list = documents[file] else { return nil }
+        // The last document that starts on or before `line` (the list is in line order).
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].firstLine <= line { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? list[low - 1].source : nil
     }
 
     /// `templates/deploy.yaml in chart shop`, for the object starting on `line` of `file`.
