@@ -20,6 +20,9 @@ public struct IstioSidecar: Sendable {
         return Dictionary(labels.stringEntries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// Whether it has a `workloadSelector` with labels (else it is its namespace's default).
+    public var hasWorkloadSelector: Bool { !(workloadSelector?.isEmpty ?? true) }
+
     /// Whether its `workloadSelector` selects pods with `labels` (a Sidecar without one selects
     /// no pod in particular).
     public func selects(_ labels: [String: String]) -> Bool {
@@ -52,11 +55,24 @@ public struct EgressListener: Sendable {
     /// The `hosts` sequence node, when present.
     public var hostsNode: YAMLNode? { node["hosts"] }
 
-    /// The host strings (`namespace/dnsName`).
-    public var hosts: [String] {
+    /// The host items that are scalars (`namespace/dnsName`).
+    public var hostItems: [YAMLNode] {
         guard let list = hostsNode, list.kind == .sequence else { return [] }
-        return list.items.filter { $0.kind == .scalar }.map(\.value)
+        return list.items.filter { $0.kind == .scalar }
     }
+
+    /// The host strings (`namespace/dnsName`).
+    public var hosts: [String] { hostItems.map(\.value) }
+
+    /// The `port` node, when the listener has one.
+    public var portNode: YAMLNode? {
+        guard let port = node["port"], !port.isNull else { return nil }
+        return port
+    }
+
+    /// Whether it is the catch-all listener: one without a `port`, which serves every port
+    /// that no listener bound to that port serves.
+    public var isCatchAll: Bool { portNode == nil }
 
     /// `port.number`, when the listener is bound to a port.
     public var port: Int? { node.string(at: ["port", "number"]).flatMap { Int($0) } }

@@ -61,6 +61,15 @@ import TestSupport
                 let value = words.next()
                 options.request.proxyHost = try #require(value)
             case "--tls-out": options.request.tlsOut = true
+            case "--mode":
+                let value = words.next()
+                options.request.mode = try #require(value.flatMap(CaptureProfile.init(rawValue:)))
+            case "--root-namespace":
+                let value = words.next()
+                options.rootNamespace = try #require(value)
+            case "--forwarder-port":
+                let value = words.next()
+                options.forwarderPort = try #require(value.flatMap { Int($0) })
             default: Issue.record("fixture \(name) uses \(flag), which this test does not read")
             }
         }

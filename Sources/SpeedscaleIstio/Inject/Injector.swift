@@ -67,7 +67,7 @@ public struct Injector: Sendable {
                 plan.outcomes.append(plan.outcome(for: workload.object, status: .failed([.blocked(error)]), notes: notes))
                 return
             }
-            if decision.profile.usesSidecar { plan.sidecarWorkloads.append(workload) }
+            if decision.profile.usesSidecar { plan.sidecarWorkloads.append(context) }
             if let port = decision.port, port.isInferred { notes.append("app port \(port)") }
             plan.outcomes.append(plan.outcome(for: workload.object, status: status, decision: decision, notes: notes))
         }

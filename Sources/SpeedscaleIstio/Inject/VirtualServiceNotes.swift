@@ -4,7 +4,7 @@ import KubeManifests
 /// an injected workload's Service without its in-mesh host or without the `mesh` gateway.
 enum VirtualServiceNotes {
     static func add(to plans: inout [FilePlan]) {
-        let injectedLabels = plans.flatMap(\.sidecarWorkloads).map { (namespace: $0.object.namespace, labels: $0.podLabels) }
+        let injectedLabels = plans.flatMap(\.sidecarWorkloads).map { (namespace: $0.workload.object.namespace, labels: $0.workload.podLabels) }
         let services = plans.flatMap(\.parsed.manifests.services).filter { service in
             injectedLabels.contains { $0.namespace == service.namespace && service.selects($0.labels) }
         }

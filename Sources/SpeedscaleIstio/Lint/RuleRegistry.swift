@@ -51,6 +51,7 @@ public enum RuleRegistry {
         DualModeNotRequiredRule.self,
         IstioCNIAnnotationRule.self,
         SidecarEgressRule.self,
+        MeshWideSidecarEgressRule.self,
         MalformedEgressHostRule.self,
         RedundantEgressHostRule.self,
         ConflictingSidecarsRule.self,
