@@ -105,16 +105,25 @@ public struct VirtualService: Sendable {
     public var gateways: [String] { scalars(gatewaysNode) }
 
     /// Every `destination.host` of its http, tcp and tls routes.
-    public var destinationHosts: [String] {
-        var hosts: [String] = []
+    public var destinationHosts: [String] { destinationHostNodes.map(\.value) }
+
+    /// The `destination.host` scalar nodes of its http, tcp and tls routes, in order.
+    public var destinationHostNodes: [YAMLNode] {
+        var hosts: [YAMLNode] = []
         for section in ["http", "tcp", "tls"] {
             guard let routes = object.node.lookup(["spec", section]), routes.kind == .sequence else { continue }
             for route in routes.items {
                 guard let destinations = route["route"], destinations.kind == .sequence else { continue }
-                hosts += destinations.items.compactMap { $0.string(at: ["destination", "host"]) }
+                hosts += destinations.items.compactMap { $0.lookup(["destination", "host"]) }.filter { $0.kind == .scalar }
             }
         }
         return hosts
+    }
+
+    /// Whether it applies to in-mesh traffic (the sidecars): `gateways` is empty or lists `mesh`.
+    public var appliesToMesh: Bool {
+        let gateways = self.gateways
+        return gateways.isEmpty || gateways.contains("mesh")
     }
 
     private func scalars(_ node: YAMLNode?) -> [String] {

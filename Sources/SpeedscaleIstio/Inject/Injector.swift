@@ -35,7 +35,7 @@ public struct Injector: Sendable {
         if options.sidecarEgress {
             SidecarEgressPlanner(settings: options.ruleSettings).plan(&plans)
         }
-        VirtualServiceNotes.add(to: &plans)
+        VirtualServiceNotes.add(to: &plans, index: index)
         return try plans.map { plan throws(InjectError) in try plan.result() }
     }
 

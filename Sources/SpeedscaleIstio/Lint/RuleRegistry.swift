@@ -66,7 +66,7 @@ public enum RuleRegistry {
         GatewayVirtualServiceRule.self,
         IstioAPIVersionRule.self,
         SidecarSelectsReverseProxyRule.self,
-        ServiceBypassesReverseProxyRule.self,
+        ServiceTargetsSidecarPortRule.self,
         // Suppressions
         SuppressionWithoutReasonRule.self,
         UnknownSuppressedRuleRule.self,

@@ -13,6 +13,11 @@ package struct AmbientNamespaceSidecarRule: MeshRule {
         nonTriggeringExamples: [
             RuleExample(namespace("istio.io/dataplane-mode: ambient\nistio-injection: enabled") + "---\n" + RuleExample.sidecar(hosts: "- \"./*\"")),
             RuleExample(namespace("istio-injection: enabled") + "---\n" + RuleExample.sidecar(hosts: "- \"./*\"")),
+        ],
+        corrections: [
+            RuleCorrection(
+                namespace("istio.io/dataplane-mode: ambient") + "---\n" + RuleExample.sidecar(hosts: "- \"./*\""), .byHand,
+                after: namespace("istio.io/dataplane-mode: ambient")),
         ])
 
     /// A Namespace `shop` with `labels` (lines of its labels, unindented).

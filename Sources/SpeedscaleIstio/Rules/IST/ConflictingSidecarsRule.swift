@@ -15,6 +15,11 @@ package struct ConflictingSidecarsRule: MeshRule {
         nonTriggeringExamples: [
             .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "other", hosts: "- \"./*\"").replacing("namespace: shop", with: "namespace: other")),
             .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "default", hosts: "- \"speedscale/*\"")),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "extra", hosts: "- \"speedscale/*\"")).text,
+                .byHand, after: RuleExample.mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"\n- \"speedscale/*\"")).text),
         ])
 
     package init() {}

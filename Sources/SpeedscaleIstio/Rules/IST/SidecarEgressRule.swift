@@ -55,6 +55,10 @@ package struct SidecarEgressRule: MeshRule {
                 RuleExample.mesh(RuleExample.sidecar(name: "web", namespace: "shop", spec: "workloadSelector:\n  labels:\n    app: web\negress:\n- hosts:\n  - \"./*\"")).text,
                 .injecting { $0.mode = .transparent },
                 after: RuleExample.mesh(RuleExample.sidecar(name: "web", namespace: "shop", spec: "workloadSelector:\n  labels:\n    app: web\negress:\n- hosts:\n  - \"./*\"\n  - \"speedscale/*\"")).text),
+            // An exclusion is a choice inject does not undo: a person drops it.
+            RuleCorrection(
+                RuleExample.mesh(RuleExample.sidecar(hosts: "- \"*/*\"\n- \"~speedscale/*\"")).text, .byHand,
+                after: RuleExample.mesh(RuleExample.sidecar(hosts: "- \"*/*\"")).text, settings: .with { $0.egressExclusions = true }),
         ])
 
     package init() {}

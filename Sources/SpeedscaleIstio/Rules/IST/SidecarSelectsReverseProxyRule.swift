@@ -14,6 +14,12 @@ package struct SidecarSelectsReverseProxyRule: MeshRule {
             .mesh(RuleExample.selectingSidecar(name: "web", labels: "app: web")),
             .mesh(RuleExample.sidecar(hosts: "- \"./*\""), workloadAnnotations: RuleExample.dualAnnotations),
             .mesh(RuleExample.selectingSidecar(name: "api", labels: "app: api"), workloadAnnotations: RuleExample.dualAnnotations),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.mesh(RuleExample.selectingSidecar(name: "web", labels: "app: web"), workloadAnnotations: RuleExample.dualAnnotations).text,
+                .injecting { $0.mode = .transparent },
+                after: RuleExample.mesh(RuleExample.selectingSidecar(name: "web", labels: "app: web")).text),
         ])
 
     package init() {}
