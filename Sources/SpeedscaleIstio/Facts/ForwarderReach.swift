@@ -144,11 +144,14 @@ enum ForwarderReach: Sendable {
 }
 
 /// The egress listener inject adds to a Sidecar none of whose listeners serves the forwarder's
-/// port: that port, protocol TCP (Istio requires a protocol on a port-bound listener; TCP
-/// passes the sidecar's connection whatever it carries, and Istio's fallthrough keeps other
-/// traffic on the port as the outbound traffic policy had it), a name that marks it as
-/// Speedscale's, and the Speedscale namespace. The one definition inject writes and uninject
-/// recognises.
+/// port: that port; protocol TCP, because a port-bound listener's protocol decides how Envoy
+/// treats all of the pod's traffic on the port, and a TCP listener passes the sidecar's
+/// connection whatever it carries while Istio's fallthrough keeps every other destination on
+/// the port as the outbound traffic policy had it (an HTTP one would parse all of it as
+/// HTTP); a port name that marks it as Speedscale's; and the Speedscale namespace. It is
+/// appended, which keeps Istio's rules (the catch-all listener last, one listener per port),
+/// since it is added only when there is neither. The one definition inject writes and
+/// uninject recognises.
 struct ForwarderListener: Sendable {
     /// The protocol of the port.
     static let protocolName = "TCP"
