@@ -24,8 +24,15 @@ struct SidecarIndex: Sendable {
         let sidecars: [Entry]
     }
 
-    /// Sidecars with a workloadSelector, by namespace.
-    private var selecting: [String?: [Entry]] = [:]
+    /// A label of a selector.
+    private struct LabelPair: Hashable, Sendable {
+        let key: String
+        let value: String
+    }
+
+    /// Sidecars with a workloadSelector, by namespace, then by the first entry (in key order)
+    /// of their selector, so finding those that select a pod costs no more than the candidates.
+    private var selectors: [String?: [LabelPair: [Entry]]] = [:]
     /// Sidecars without one, by namespace.
     private var defaults: [String?: [Entry]] = [:]
     /// Istio's root namespace.
@@ -33,25 +40,38 @@ struct SidecarIndex: Sendable {
 
     /// Indexes the Sidecars of `inputs`.
     init(_ inputs: [ManifestStream], rootNamespace: String) {
+        let sidecars = inputs.enumerated().flatMap { input, manifests in
+            manifests.objects.compactMap { object in IstioSidecar(object).map { (input: input, sidecar: $0) } }
+        }
+        self.init(sidecars, rootNamespace: rootNamespace)
+    }
+
+    /// Indexes `sidecars`, in run order.
+    init(_ sidecars: [(input: Int, sidecar: IstioSidecar)], rootNamespace: String) {
         self.rootNamespace = rootNamespace
-        var order = 0
-        for (input, manifests) in inputs.enumerated() {
-            for object in manifests.objects {
-                guard let sidecar = IstioSidecar(object) else { continue }
-                let entry = Entry(input: input, sidecar: sidecar, order: order)
-                order += 1
-                if sidecar.hasWorkloadSelector {
-                    selecting[sidecar.namespace, default: []].append(entry)
-                } else {
-                    defaults[sidecar.namespace, default: []].append(entry)
-                }
+        for (order, (input, sidecar)) in sidecars.enumerated() {
+            let entry = Entry(input: input, sidecar: sidecar, order: order)
+            if let first = sidecar.workloadSelector?.min(by: { $0.key < $1.key }) {
+                selectors[sidecar.namespace, default: [:]][LabelPair(key: first.key, value: first.value), default: []].append(entry)
+            } else {
+                defaults[sidecar.namespace, default: []].append(entry)
             }
         }
     }
 
+    /// The Sidecars of `namespace` whose workloadSelector selects pods labelled `labels`, in run order.
+    func selecting(_ labels: [String: String], in namespace: String?) -> [Entry] {
+        guard let byLabel = selectors[namespace] else { return [] }
+        var found: [Entry] = []
+        for (key, value) in labels {
+            found += (byLabel[LabelPair(key: key, value: value)] ?? []).filter { $0.sidecar.selects(labels) }
+        }
+        return found.sorted { $0.order < $1.order }
+    }
+
     /// The Sidecars that apply to pods labelled `labels` in `namespace`.
     func applicable(namespace: String?, labels: [String: String]) -> Applicable {
-        let own = (selecting[namespace] ?? []).filter { $0.sidecar.selects(labels) }
+        let own = selecting(labels, in: namespace)
         let chosen = own.isEmpty ? (defaults[namespace] ?? []) : own
         if !chosen.isEmpty { return Applicable(meshWide: namespace == rootNamespace, sidecars: chosen) }
         return Applicable(meshWide: true, sidecars: defaults[rootNamespace] ?? [])

@@ -13,7 +13,8 @@ struct SidecarEgressPlanner {
         let audit = SidecarEgressAudit(inputs: plans.map(\.parsed.manifests), workloads: plans.flatMap(\.sidecarWorkloads), settings: settings)
         let forwarder = audit.forwarder
         for entry in audit.gaps {
-            var plan = plans[entry.input]
+            // Edited in place: a copy of the plan per Sidecar would cost its edits each time.
+            let input = entry.input
             let object = entry.sidecar.object
             let status: WorkloadOutcome.Status
             var notes: [String] = []
@@ -29,20 +30,19 @@ struct SidecarEgressPlanner {
                     status = .skipped("not changed: \(entry.reach.problem(forwarder)) (for \(entry.workloadNames))")
                     break
                 }
-                var patch = DocumentPatch(editor: plan.editor(forDocument: object.documentIndex), root: object.node)
+                var patch = DocumentPatch(editor: plans[input].editor(forDocument: object.documentIndex), root: object.node)
                 for case .upsert(let path, let value) in fixes {
                     patch.upsert(path, value)
                 }
                 do {
-                    plan.edits += try patch.edits()
+                    plans[input].edits += try patch.edits()
                     status = .injected
                     notes.append("egress: \(summary) (for \(entry.workloadNames))")
                 } catch {
                     status = .failed([.blocked(error)])
                 }
             }
-            plan.outcomes.append(plan.outcome(for: object, status: status, notes: notes))
-            plans[entry.input] = plan
+            plans[input].outcomes.append(plans[input].outcome(for: object, status: status, notes: notes))
         }
     }
 }

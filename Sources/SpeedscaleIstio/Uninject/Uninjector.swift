@@ -103,10 +103,10 @@ public struct Uninjector: Sendable {
     private func removeEgress(from plans: inout [FilePlan], uninjected: [WorkloadContext], remaining: [WorkloadContext]) {
         let settings = options.ruleSettings
         let inputs = plans.map(\.parsed.manifests)
-        let kept = Set(SidecarEgressAudit(inputs: inputs, workloads: remaining, settings: settings).entries.map(\.sidecar.object.node.start))
+        let kept = Set(SidecarEgressAudit(inputs: inputs, workloads: remaining, settings: settings).entries.map { [$0.input, $0.sidecar.object.node.start] })
         let audit = SidecarEgressAudit(inputs: inputs, workloads: uninjected, settings: settings)
         let forwarder = audit.forwarder
-        for entry in audit.entries where entry.scope == .namespace && !kept.contains(entry.sidecar.object.node.start) {
+        for entry in audit.entries where entry.scope == .namespace && !kept.contains([entry.input, entry.sidecar.object.node.start]) {
             let sidecar = entry.sidecar
             guard let listener = ForwarderReach.listener(serving: forwarder.port, in: sidecar) else { continue }
             let item: YAMLPath = [.key("spec"), .key("egress"), .index(listener.index)]

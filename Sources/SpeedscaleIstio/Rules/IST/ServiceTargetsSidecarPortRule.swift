@@ -32,9 +32,12 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
     package init() {}
 
     package func check(_ context: MeshContext) -> [LocatedFinding] {
-        var services: [Int: (input: Int, service: KubeService)] = [:]
+        // The Services of the run with their inputs, by namespace and name (the index finds
+        // which select a workload, but not which input holds them).
+        var services: [ServiceKey: [(input: Int, service: KubeService)]] = [:]
         for (input, object) in context.objects {
-            if let service = KubeService(object) { services[object.node.start] = (input, service) }
+            guard let service = KubeService(object), let name = service.name else { continue }
+            services[ServiceKey(name: name, namespace: service.namespace), default: []].append((input, service))
         }
         guard !services.isEmpty else { return [] }
         return context.workloadContexts.flatMap { _, workload -> [LocatedFinding] in
@@ -46,9 +49,11 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
             guard !declared.contains(inPort) else { return [] }
             let appPorts = workload.appContainer.value?.ports.compactMap(\.number) ?? []
             let appPort = appPorts.count == 1 ? appPorts.first : nil
-            return context.index.services(selecting: target.podLabels, in: target.object.namespace).flatMap { service -> [LocatedFinding] in
-                guard let (input, _) = services[service.object.node.start] else { return [] }
-                return service.ports.enumerated().compactMap { position, port -> LocatedFinding? in
+            var names: Set<String> = []
+            let selecting = context.index.services(selecting: target.podLabels, in: target.object.namespace).compactMap(\.name)
+            let held = selecting.filter { names.insert($0).inserted }.flatMap { services[ServiceKey(name: $0, namespace: target.object.namespace)] ?? [] }
+            return held.filter { $0.service.selects(target.podLabels) }.flatMap { input, service -> [LocatedFinding] in
+                service.ports.enumerated().compactMap { position, port -> LocatedFinding? in
                     guard let targetPort = port.targetPort ?? port.port.map(String.init), PortNumber.parse(targetPort) == inPort else { return nil }
                     let path: YAMLPath = [.key("spec"), .key("ports"), .index(position), .key("targetPort")]
                     return LocatedFinding(input: input, object: service.object, finding: Finding(

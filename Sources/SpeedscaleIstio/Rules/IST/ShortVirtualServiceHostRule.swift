@@ -22,6 +22,8 @@ package struct ShortVirtualServiceHostRule: MeshRule {
                     - destination:
                         host: reviews
                 """),
+            // Listed spelled out too: the fix is to drop the short one.
+            .mesh(GatewayVirtualServiceRule.virtualService(hosts: "- ↓reviews\n- reviews.shop.svc.cluster.local", gateways: "", destination: "web")),
         ],
         nonTriggeringExamples: [
             RuleExample("""
@@ -36,6 +38,11 @@ package struct ShortVirtualServiceHostRule: MeshRule {
                 """),
             // The Service of that name is in the VirtualService's namespace.
             .mesh(GatewayVirtualServiceRule.virtualService(hosts: "- web", gateways: "", destination: "web")),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.mesh(GatewayVirtualServiceRule.virtualService(hosts: "- reviews\n- reviews.shop.svc.cluster.local", gateways: "", destination: "web")).text,
+                .byHand, after: RuleExample.mesh(GatewayVirtualServiceRule.virtualService(hosts: "- reviews.shop.svc.cluster.local", gateways: "", destination: "web")).text),
         ])
 
     package init() {}
@@ -48,8 +55,10 @@ package struct ShortVirtualServiceHostRule: MeshRule {
                 guard item.kind == .scalar, !item.value.isEmpty, !item.value.contains("."), item.value != "*",
                       context.index.service(named: item.value, in: namespace) == nil else { return nil }
                 let expanded = "\(item.value).\(namespace ?? "<namespace>").svc.cluster.local"
-                // The name the fix writes: the same expansion, spelled out (only when the namespace is known).
-                let fixes: [Fix] = namespace == nil ? [] : [.upsert([.key("spec"), .key("hosts"), .index(position)], .text(expanded))]
+                // The fix spells out the same expansion, when the namespace is known and the hosts do
+                // not list it already (Istio rejects a host listed twice).
+                let spelled = namespace != nil && !virtualService.hosts.contains(expanded)
+                let fixes: [Fix] = spelled ? [.upsert([.key("spec"), .key("hosts"), .index(position)], .text(expanded))] : []
                 return LocatedFinding(input: input, object: object, finding: Finding(
                     Self.description,
                     "host \"\(item.value)\" is a short name and no Service of that name is in the VirtualService's namespace; Istio reads it as \(expanded), which may not be the Service you mean",

@@ -12,6 +12,8 @@ package struct SidecarEgressRule: MeshRule {
             .mesh(RuleExample.sidecar(hosts: "↓- \"./*\"\n- \"istio-system/*\"")),
             .mesh(RuleExample.sidecar(hosts: "↓- \"./*\""), severity: .error, settings: .with { $0.registryOnly = true }),
             .mesh(RuleExample.sidecar(hosts: "↓- \"./*\"", extraSpec: "  outboundTrafficPolicy:\n    mode: REGISTRY_ONLY"), severity: .error),
+            // The Sidecar's own policy wins over the mesh's.
+            .mesh(RuleExample.sidecar(hosts: "↓- \"./*\"", extraSpec: "  outboundTrafficPolicy:\n    mode: ALLOW_ANY"), settings: .with { $0.registryOnly = true }),
             // Every listener is bound to another port: none serves port 80.
             .mesh(RuleExample.sidecar(namespace: "shop", spec: "egress:\n↓- port:\n    number: 9080\n    protocol: HTTP\n    name: http\n  hosts:\n  - \"./*\"")),
             // The listener bound to port 80 serves it, not the catch-all that has the host.
