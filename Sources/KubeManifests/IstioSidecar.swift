@@ -20,6 +20,9 @@ public struct IstioSidecar: Sendable {
         return Dictionary(labels.stringEntries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// Whether it has a `workloadSelector` with labels (else it is its namespace's default).
+    public var hasWorkloadSelector: Bool { !(workloadSelector?.isEmpty ?? true) }
+
     /// Whether its `workloadSelector` selects pods with `labels` (a Sidecar without one selects
     /// no pod in particular).
     public func selects(_ labels: [String: String]) -> Bool {
@@ -52,11 +55,24 @@ public struct EgressListener: Sendable {
     /// The `hosts` sequence node, when present.
     public var hostsNode: YAMLNode? { node["hosts"] }
 
-    /// The host strings (`namespace/dnsName`).
-    public var hosts: [String] {
+    /// The host items that are scalars (`namespace/dnsName`).
+    public var hostItems: [YAMLNode] {
         guard let list = hostsNode, list.kind == .sequence else { return [] }
-        return list.items.filter { $0.kind == .scalar }.map(\.value)
+        return list.items.filter { $0.kind == .scalar }
     }
+
+    /// The host strings (`namespace/dnsName`).
+    public var hosts: [String] { hostItems.map(\.value) }
+
+    /// The `port` node, when the listener has one.
+    public var portNode: YAMLNode? {
+        guard let port = node["port"], !port.isNull else { return nil }
+        return port
+    }
+
+    /// Whether it is the catch-all listener: one without a `port`, which serves every port
+    /// that no listener bound to that port serves.
+    public var isCatchAll: Bool { portNode == nil }
 
     /// `port.number`, when the listener is bound to a port.
     public var port: Int? { node.string(at: ["port", "number"]).flatMap { Int($0) } }
@@ -89,16 +105,25 @@ public struct VirtualService: Sendable {
     public var gateways: [String] { scalars(gatewaysNode) }
 
     /// Every `destination.host` of its http, tcp and tls routes.
-    public var destinationHosts: [String] {
-        var hosts: [String] = []
+    public var destinationHosts: [String] { destinationHostNodes.map(\.value) }
+
+    /// The `destination.host` scalar nodes of its http, tcp and tls routes, in order.
+    public var destinationHostNodes: [YAMLNode] {
+        var hosts: [YAMLNode] = []
         for section in ["http", "tcp", "tls"] {
             guard let routes = object.node.lookup(["spec", section]), routes.kind == .sequence else { continue }
             for route in routes.items {
                 guard let destinations = route["route"], destinations.kind == .sequence else { continue }
-                hosts += destinations.items.compactMap { $0.string(at: ["destination", "host"]) }
+                hosts += destinations.items.compactMap { $0.lookup(["destination", "host"]) }.filter { $0.kind == .scalar }
             }
         }
         return hosts
+    }
+
+    /// Whether it applies to in-mesh traffic (the sidecars): `gateways` is empty or lists `mesh`.
+    public var appliesToMesh: Bool {
+        let gateways = self.gateways
+        return gateways.isEmpty || gateways.contains("mesh")
     }
 
     private func scalars(_ node: YAMLNode?) -> [String] {

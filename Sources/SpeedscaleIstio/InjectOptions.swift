@@ -11,6 +11,10 @@ public struct InjectOptions: Sendable, Equatable {
     public var sidecarEgress = true
     /// The namespace Speedscale runs in.
     public var speedscaleNamespace = "speedscale"
+    /// The port the Speedscale sidecar reaches the forwarder on, which Sidecar egress must open.
+    public var forwarderPort = 80
+    /// Istio's root namespace, whose selector-less Sidecar (mesh-wide) inject never edits.
+    public var rootNamespace = "istio-system"
     /// Which workloads to change, by their `metadata.labels`; all when nil.
     public var selector: LabelSelector?
 
@@ -21,6 +25,8 @@ public struct InjectOptions: Sendable, Equatable {
     var ruleSettings: RuleSettings {
         var settings = RuleSettings()
         settings.speedscaleNamespace = speedscaleNamespace
+        settings.forwarderPort = forwarderPort
+        settings.rootNamespace = rootNamespace
         return settings
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import SpeedscaleIstio
 
-/// The flags inject and uninject share: where the sidecar's forward proxy listens, and the
-/// Speedscale namespace that Istio Sidecar egress must reach.
+/// The flags inject and uninject share: where the sidecar's forward proxy listens, the
+/// Speedscale namespace and forwarder port that Istio Sidecar egress must reach, and Istio's
+/// root namespace.
 struct MeshOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The sidecar's outbound (forward proxy) port. Default: 4140, or the workload's proxy-out-port.", valueName: "port"))
     var outboundPort: Int?
@@ -13,12 +14,21 @@ struct MeshOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The namespace Speedscale runs in.", valueName: "namespace"))
     var speedscaleNamespace: String = "speedscale"
 
+    @Option(help: ArgumentHelp("The port the Speedscale sidecar reaches the forwarder on, which Istio Sidecar egress must open.", valueName: "port"))
+    var forwarderPort: Int = 80
+
+    @Option(help: ArgumentHelp("Istio's root namespace (MeshConfig rootNamespace): its Sidecar without workloadSelector applies mesh-wide and is never edited.", valueName: "namespace"))
+    var rootNamespace: String = "istio-system"
+
     @Flag(help: "Leave Istio Sidecar egress hosts alone.")
     var noSidecarEgress = false
 
     func validate() throws {
         if let outboundPort, !(1...65535).contains(outboundPort) {
             throw ValidationError("--outbound-port must be a port number (1-65535), not \(outboundPort)")
+        }
+        if !(1...65535).contains(forwarderPort) {
+            throw ValidationError("--forwarder-port must be a port number (1-65535), not \(forwarderPort)")
         }
     }
 
@@ -27,6 +37,8 @@ struct MeshOptions: ParsableArguments {
         options.request.outboundPort = outboundPort
         options.request.proxyEnvHost = proxyEnvHost
         options.speedscaleNamespace = speedscaleNamespace
+        options.forwarderPort = forwarderPort
+        options.rootNamespace = rootNamespace
         options.sidecarEgress = !noSidecarEgress
     }
 

@@ -5,6 +5,9 @@ public struct PatchValue: Sendable, Equatable {
     /// Whether the value must read as a string: new text is double-quoted, and an existing
     /// equal value that YAML would read as a boolean or number is re-quoted.
     public var mustBeString: Bool
+    /// Whether the value is an integer, written as plain digits (never quoted), and an
+    /// existing equal value that is a quoted string is rewritten plain.
+    public private(set) var isInteger = false
 
     /// Makes a value.
     public init(_ text: String, mustBeString: Bool = false) {
@@ -16,8 +19,17 @@ public struct PatchValue: Sendable, Equatable {
     public static func string(_ text: String) -> PatchValue { PatchValue(text, mustBeString: true) }
     /// A value written plain when that is safe (env values, hosts).
     public static func text(_ text: String) -> PatchValue { PatchValue(text) }
+    /// An integer (a port number where the schema wants an integer, not a string).
+    public static func integer(_ number: Int) -> PatchValue {
+        var value = PatchValue(String(number))
+        value.isInteger = true
+        return value
+    }
 
-    var newValue: NewValue { mustBeString ? .quoted(text) : .text(text) }
+    var newValue: NewValue {
+        if isInteger, let number = Int(text) { return .integer(number) }
+        return mustBeString ? .quoted(text) : .text(text)
+    }
 }
 
 /// Why a patch cannot be written exactly.
@@ -238,7 +250,8 @@ private struct Planner {
 
     /// Gives the existing node `existing` (the value of `pair` when in a mapping) the scalar `value`.
     private mutating func setScalar(_ existing: YAMLNode, to value: PatchValue, pair: YAMLPair?, in parent: YAMLNode, path: YAMLPath) throws(PatchBlocked) {
-        if existing.kind == .scalar && !existing.isNull && existing.value == value.text && (!value.mustBeString || existing.isString) {
+        if existing.kind == .scalar && !existing.isNull && existing.value == value.text && (!value.mustBeString || existing.isString)
+            && (!value.isInteger || existing.scalarStyle == .plain) {
             return
         }
         if let problem = existing.sharedTextProblem {
@@ -253,6 +266,8 @@ private struct Planner {
         }
         if value.mustBeString && existing.scalarStyle == .plain {
             edits.append(Edit(range: existing.contentStart..<existing.end, text: PlainScalar.doubleQuoted(value.text)))
+        } else if value.isInteger {
+            edits.append(Edit(range: existing.contentStart..<existing.end, text: value.text))
         } else {
             edits.append(editor.replaceScalar(existing, with: value.text, inFlow: parent.isFlow))
         }

@@ -2,6 +2,8 @@
 public indirect enum NewValue: Sendable, Equatable {
     /// A string; `quoted` forces double quotes, otherwise it is written plain when that is safe.
     case string(String, quoted: Bool)
+    /// An integer, written as digits (a port number where the schema wants an integer).
+    case integer(Int)
     /// A mapping, in the given key order.
     case mapping([NewEntry])
     /// A sequence.

@@ -86,7 +86,7 @@ public struct YAMLEditor: Sendable {
         while cut > pair.key.end && (source.bytes[cut - 1] == 0x20 || source.bytes[cut - 1] == 0x09) { cut -= 1 }
         let keyIndent = source.byteColumn(of: pair.key.start)
         switch value {
-        case .string:
+        case .string, .integer:
             let text = " " + blockScalar(value)
             edits.append(Edit(range: cut..<old.end, text: text))
         case .mapping(let entries) where !entries.isEmpty:
@@ -342,6 +342,7 @@ public struct YAMLEditor: Sendable {
     }
 
     private func blockScalar(_ value: NewValue) -> String {
+        if case .integer(let number) = value { return String(number) }
         guard case .string(let text, let quoted) = value else { return flowText(value, indent: nil) }
         return !quoted && PlainScalar.canWritePlain(text, inFlow: false) ? text : PlainScalar.doubleQuoted(text)
     }
@@ -350,7 +351,7 @@ public struct YAMLEditor: Sendable {
         let pad = String(repeating: " ", count: indent)
         let head = pad + blockKey(entry.key) + ":"
         switch entry.value {
-        case .string:
+        case .string, .integer:
             return [head + " " + blockScalar(entry.value)]
         case .mapping(let entries) where !entries.isEmpty:
             return [head] + entries.flatMap { blockLines($0, indent: indent + layout.mappingIndent) }
@@ -366,7 +367,7 @@ public struct YAMLEditor: Sendable {
         let contentIndent = dashIndent + max(2, itemIndent)
         var lines: [String]
         switch value {
-        case .string:
+        case .string, .integer:
             return [prefix + blockScalar(value)]
         case .mapping(let entries) where !entries.isEmpty:
             lines = entries.flatMap { blockLines($0, indent: contentIndent) }
@@ -390,6 +391,8 @@ public struct YAMLEditor: Sendable {
         switch value {
         case .string(let text, let quoted):
             return !isJSON && !quoted && PlainScalar.canWritePlain(text, inFlow: true) ? text : PlainScalar.doubleQuoted(text)
+        case .integer(let number):
+            return String(number)
         case .mapping(let entries):
             let parts = entries.map { ($0.key, $0.value) }
             return bracketed("{", "}", parts.map { key, value in { inner in flowKey(key) + ": " + flowText(value, indent: inner) } }, indent: indent)

@@ -56,7 +56,7 @@ import TestSupport
         #expect(lines.contains("deployment/out (-) skipped: opted out with sidecar.speedscale.com/inject: \"false\""))
         #expect(lines.contains { $0.hasPrefix("deployment/options (-:") && $0.contains(") failed: ") }, "a failure names FILE:LINE")
         #expect(lines.contains("sidecar/default (-) injected"))
-        #expect(lines.contains("  note: egress: added \"speedscale/*\""))
+        #expect(lines.contains("  note: egress: added \"speedscale/*\" to the catch-all egress listener (for deployment/plain and 2 other workloads)"))
         #expect(lines.contains { $0.hasPrefix("  note: apiVersion extensions/v1beta1 is unusual") })
         #expect(lines.last == "6 objects: 3 injected, 1 unchanged, 1 skipped, 1 failed")
     }
@@ -99,7 +99,7 @@ import TestSupport
         #expect((failed["reasons"] as? [String])?.first?.contains("several ports") == true)
         #expect((failed["line"] as? Int ?? 0) > 1)
         let sidecar = try #require(objects.first { $0["object"] as? String == "sidecar/default" })
-        #expect(sidecar["notes"] as? [String] == ["egress: added \"speedscale/*\""])
+        #expect(sidecar["notes"] as? [String] == ["egress: added \"speedscale/*\" to the catch-all egress listener (for deployment/plain and 2 other workloads)"])
         let summary = try #require(report["summary"] as? [String: Any])
         #expect(summary.compactMapValues { $0 as? Int } == ["objects": 6, "injected": 3, "converted": 0, "unchanged": 1, "kept": 0, "skipped": 1, "failed": 1, "filesChanged": 1])
         #expect(summary["filesRewritten"] is NSNull)
@@ -146,7 +146,8 @@ import TestSupport
             """
         let text = try ToolRunner.run(["inject"], stdin: Array(stream.utf8))
         let notes = text.stderr.split(separator: "\n").filter { $0.hasPrefix("note: -:") }.map { String($0.dropFirst("note: ".count)) }
-        #expect(notes.count == 2, "\(text.stderr)")
+        #expect(notes.count == 1, "one note per VirtualService and Service: \(text.stderr)")
+        #expect(notes.first?.contains("virtualservice/plain routes gateway traffic to service plain of deployment/plain, but its gateways lack \"mesh\" and its hosts lack plain") == true, "\(notes)")
         let json = try jsonReport(try ToolRunner.run(["inject", "--report", "json"], stdin: Array(stream.utf8)))
         let files = try #require(json["files"] as? [[String: Any]])
         #expect(files.first?["notes"] as? [String] == notes)

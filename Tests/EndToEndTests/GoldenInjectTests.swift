@@ -35,12 +35,16 @@ import TestSupport
 /// expected output gives the input back (or `bare.yaml`, the workload before any profile, for
 /// the conversion cases); where the input already carried Speedscale entries, none are left.
 @Suite struct GoldenUninjectTests {
-    /// The flags of a case's `args` that uninject also takes (the extra NO_PROXY hosts to remove).
+    /// The flags of a case's `args` that uninject also takes (the extra NO_PROXY hosts to
+    /// remove, and where the mesh's Speedscale forwarder and root namespace are).
     private func uninjectArguments(for name: String) -> [String] {
         let url = ProjectPaths.fixtures.appendingPathComponent("inject/\(name)/args")
         let words = ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-        guard let index = words.firstIndex(of: "--no-proxy"), index + 1 < words.count else { return [] }
-        return ["--no-proxy", words[index + 1]]
+        var arguments: [String] = []
+        for flag in ["--no-proxy", "--root-namespace", "--forwarder-port", "--speedscale-namespace"] {
+            if let index = words.firstIndex(of: flag), index + 1 < words.count { arguments += [flag, words[index + 1]] }
+        }
+        return arguments
     }
 
     @Test(.disabled(if: Golden.isUpdating, "golden files are being rewritten"), arguments: GoldenInjectTests.cases)

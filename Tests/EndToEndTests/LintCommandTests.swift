@@ -19,6 +19,9 @@ import TestSupport
             sidecar.speedscale.com/capture-mode: "istio"
         spec:
           template:
+            metadata:
+              labels:
+                sidecar.istio.io/inject: "true"
             spec:
               containers:
               - name: web

@@ -32,6 +32,9 @@ import Testing
               meshedByDefault: false
               egressExclusions: true
               istioCNI: true
+              forwarderPort: 8081
+              rootNamespace: istio-config
+              inMeshCallers: true
             """)
         #expect(!configuration.isEnabled("IST014"))
         #expect(configuration.severity(of: "SS012", chosen: .warning) == .error)
@@ -44,6 +47,9 @@ import Testing
         expected.meshedByDefault = false
         expected.egressExclusions = true
         expected.istioCNI = true
+        expected.forwarderPort = 8081
+        expected.rootNamespace = "istio-config"
+        expected.inMeshCallers = true
         #expect(configuration.settings == expected)
     }
 
@@ -59,6 +65,10 @@ import Testing
         #expect(error("settings:\n  istioCNI: yes\n") == "c.yaml:2:13: istioCNI must be true or false, not \"yes\"")
         #expect(error("settings:\n  istioCni: true\n") == "c.yaml:2:3: unknown key \"istioCni\" in settings; did you mean \"istioCNI\"?")
         #expect(error("settings:\n  speedscaleNamespace: Speed_Scale\n") == "c.yaml:2:24: speedscaleNamespace \"Speed_Scale\" is not a namespace name")
+        #expect(error("settings:\n  forwarderPort: 70000\n") == "c.yaml:2:18: forwarderPort must be a port number (1-65535), not \"70000\"")
+        #expect(error("settings:\n  forwarderPort: [80]\n") == "c.yaml:2:18: forwarderPort must be a single value")
+        #expect(error("settings:\n  rootNamespace: Istio_System\n") == "c.yaml:2:18: rootNamespace \"Istio_System\" is not a namespace name")
+        #expect(error("settings:\n  inMeshCallers: often\n") == "c.yaml:2:18: inMeshCallers must be true or false, not \"often\"")
         #expect(error("ignorePaths: vendor\n") == "c.yaml:1:14: ignorePaths must be a list")
         #expect(error("- rules\n") == "c.yaml:1:1: the configuration must be a mapping of rules, ignorePaths and settings")
         #expect(error("rules: [\n") .hasPrefix("c.yaml:2:1: "))

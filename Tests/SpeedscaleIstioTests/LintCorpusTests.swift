@@ -6,15 +6,28 @@ import Testing
 import TestSupport
 
 /// What inject writes lints clean: over the fixtures, inject adds no finding at warning or
-/// above (the corpus is covered by the profile corpus properties, for every profile).
+/// above (the corpus is covered by the profile corpus properties, for every profile), except
+/// the ones listed, which are true and which inject leaves to a person on purpose.
 @Suite struct InjectThenLintTests {
     static let fixtureInputs: [String] = ProjectPaths.cases(in: "inject").map { "inject/\($0)/input.yaml" } + ["quickstart/deployment.yaml"]
+
+    /// Findings inject's output may add, by fixture, with the reason.
+    static let expected: [String: (rules: [String], reason: String)] = [
+        "inject/sidecar-egress-root-namespace/input.yaml": (
+            ["IST020"],
+            "the mesh-wide Sidecar of the root namespace (istio-system by default) keeps the newly injected deployment/web from the forwarder; inject never edits a mesh-wide Sidecar, so lint reports it"),
+    ]
 
     @Test(arguments: fixtureInputs)
     func injectedFixturesLintClean(_ name: String) throws {
         let bytes = try ProjectPaths.bytes(ProjectPaths.fixtures.appendingPathComponent(name))
         let result = try Injector(options: InjectOptions()).inject(YAMLSource(bytes), file: name)
-        #expect(LintDelta.newProblems(before: bytes, after: result.output, file: name) == [])
+        let allowed = Self.expected[name]?.rules ?? []
+        let problems = LintDelta.newProblems(before: bytes, after: result.output, file: name)
+        #expect(problems.filter { problem in !allowed.contains { problem.contains(": \($0) ") } } == [])
+        for rule in allowed {
+            #expect(problems.contains { $0.contains(": \(rule) ") }, "\(rule) was expected: \(Self.expected[name]?.reason ?? "")")
+        }
     }
 }
 

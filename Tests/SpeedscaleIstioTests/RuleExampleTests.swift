@@ -90,9 +90,10 @@ struct RuleCorrectionCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// Every rule that inject or uninject fixes, over its corrections: the command gives the
-/// manifest after exactly, the rule no longer fires there, the command changes nothing more,
-/// and after uninject, and inject again, the rule stays quiet.
+/// Every rule over its corrections: the rule fires before and not after, and no rule fires at
+/// error after that did not before. For inject and uninject, the command gives the manifest
+/// after exactly, changes nothing more, and after uninject, and inject again, the rule stays
+/// quiet; a correction by hand is the rule's advice followed as a person would.
 @Suite struct RuleCorrectionTests {
     private func run(_ command: RuleCorrection.Command, _ text: String) throws -> String {
         let input = [ManifestInput(file: "example.yaml", source: YAMLSource(text))]
@@ -104,6 +105,8 @@ struct RuleCorrectionCase: Sendable, CustomTestStringConvertible {
             result = try Injector(options: options).inject(input)[0]
         case .uninject:
             result = try Uninjector(options: InjectOptions()).uninject(input)[0]
+        case .byHand:
+            return text
         }
         #expect(!result.hasFailures, "\(result.outcomes.map(\.status))")
         return String(decoding: result.output, as: UTF8.self)
@@ -120,9 +123,12 @@ struct RuleCorrectionCase: Sendable, CustomTestStringConvertible {
             Linter(configuration: configuration, rules: [rule]).lint([ManifestInput(file: "example.yaml", source: YAMLSource(text))]).findings
         }
         #expect(!lint(correction.before).isEmpty, "the rule does not fire before the correction", sourceLocation: where_)
-        let after = try run(correction.command, correction.before)
+        let after = correction.command == .byHand ? correction.after : try run(correction.command, correction.before)
         #expect(after == correction.after, "the command wrote:\n\(after)", sourceLocation: where_)
-        #expect(lint(after).isEmpty, "the rule still fires: \(lint(after).map(\.message))", sourceLocation: where_)
+        #expect(lint(correction.after).isEmpty, "the rule still fires: \(lint(correction.after).map(\.message))", sourceLocation: where_)
+        let newErrors = SuggestedFix.newErrors(before: correction.before, after: correction.after, settings: correction.settings)
+        #expect(newErrors == [], "an error-level rule fires instead", sourceLocation: where_)
+        guard correction.command != .byHand else { return }
         #expect(try run(correction.command, after) == after, "a second run changed it", sourceLocation: where_)
         if case .inject = correction.command {
             let stripped = try run(.uninject, after)

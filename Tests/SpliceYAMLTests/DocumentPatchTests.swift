@@ -48,6 +48,33 @@ import Testing
         #expect(removed == input)
     }
 
+    /// A new list item of nested mappings with an integer: block or flow (and JSON) style, the
+    /// number as plain digits, and its removal gives the bytes back.
+    @Test(arguments: [
+        ("spec:\n  egress:\n  - hosts:\n    - \"./*\"\n",
+         "spec:\n  egress:\n  - hosts:\n    - \"./*\"\n  - port:\n      number: 80\n      protocol: TCP\n    hosts:\n    - \"s/*\"\n"),
+        ("spec:\n  egress: [{hosts: [\"./*\"]}]\n",
+         "spec:\n  egress: [{hosts: [\"./*\"]}, {port: {number: 80, protocol: TCP}, hosts: [\"s/*\"]}]\n"),
+        ("{\"spec\": {\"egress\": [{\"hosts\": [\"./*\"]}]}}\n",
+         "{\"spec\": {\"egress\": [{\"hosts\": [\"./*\"]}, {\"port\": {\"number\": 80, \"protocol\": \"TCP\"}, \"hosts\": [\"s/*\"]}]}}\n"),
+    ])
+    func anIntegerIsWrittenAsDigits(_ input: String, _ expected: String) throws {
+        let item: YAMLPath = [.key("spec"), .key("egress"), .index(1)]
+        let added = try patch(input) { patch in
+            patch.upsert(item.appending(.key("port"), .key("number")), .integer(80))
+            patch.upsert(item.appending(.key("port"), .key("protocol")), .text("TCP"))
+            patch.upsert(item.appending(.key("hosts"), .scalar("s/*")), .text("s/*"))
+        }
+        #expect(added == expected)
+        #expect(try patch(added) { $0.remove(item, pruningEmptyParents: 0) } == input)
+    }
+
+    @Test func anIntegerReplacesAQuotedNumber() throws {
+        let path: YAMLPath = [.key("port"), .key("number")]
+        #expect(try patch("port:\n  number: \"80\"\n") { $0.upsert(path, .integer(80)) } == "port:\n  number: 80\n")
+        #expect(try patch("port:\n  number: 80\n") { $0.upsert(path, .integer(80)) } == "port:\n  number: 80\n")
+    }
+
     @Test func aUsersEmptyFlowMappingInABlockParentStays() throws {
         let input = "metadata:\n  name: x\n  annotations: {}\n"
         let added = try patch(input, add)

@@ -1,8 +1,8 @@
 import KubeManifests
 
 /// The objects of a run that workloads are matched against, indexed once: Namespaces by
-/// name, and Services by namespace and selector, so matching every workload costs no more
-/// than the Services that could select it.
+/// name, and Services by namespace and selector (so matching every workload costs no more
+/// than the Services that could select it) and by namespace and name.
 public struct MeshIndex: Sendable {
     /// A Service with its selector read once.
     struct IndexedService: Sendable {
@@ -16,6 +16,8 @@ public struct MeshIndex: Sendable {
     public let namespaceLabels: [String: [String: String]]
     /// Services by namespace, then by the first entry (in key order) of their selector.
     private let services: [String: [LabelPair: [IndexedService]]]
+    /// Services by namespace (empty when the manifest names none) and name; the last one wins.
+    private let servicesByName: [LabelPair: KubeService]
 
     private struct LabelPair: Hashable, Sendable {
         let key: String
@@ -26,11 +28,13 @@ public struct MeshIndex: Sendable {
     public init(_ inputs: [ManifestStream]) {
         var labels: [String: [String: String]] = [:]
         var services: [String: [LabelPair: [IndexedService]]] = [:]
+        var byName: [LabelPair: KubeService] = [:]
         var order = 0
         for manifests in inputs {
             for object in manifests.objects {
                 if object.kind == "Namespace", let name = object.name { labels[name] = object.labels }
                 guard let service = KubeService(object) else { continue }
+                if let name = service.name { byName[LabelPair(key: service.namespace ?? "", value: name)] = service }
                 let selector = service.selector
                 guard let first = selector.min(by: { $0.key < $1.key }) else { continue }
                 services[service.namespace ?? "", default: [:]][LabelPair(key: first.key, value: first.value), default: []]
@@ -40,6 +44,12 @@ public struct MeshIndex: Sendable {
         }
         namespaceLabels = labels
         self.services = services
+        servicesByName = byName
+    }
+
+    /// The Service named `name` in `namespace`, when the run holds it.
+    public func service(named name: String, in namespace: String?) -> KubeService? {
+        servicesByName[LabelPair(key: namespace ?? "", value: name)]
     }
 
     /// The labels of `namespace`'s Namespace object, when the run holds it.

@@ -21,6 +21,12 @@ extension Workload {
         Dictionary(annotationsNode?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
     }
 
+    /// The path from the object to the annotations of its pods, where Istio reads its pod
+    /// settings: a Pod's own, else the pod template's.
+    public var podAnnotationsPath: YAMLPath {
+        kind == .pod ? [.key("metadata"), .key("annotations")] : YAMLPath.keys(Array(kind.podSpecPath.dropLast())).appending(.key("metadata"), .key("annotations"))
+    }
+
     /// The path from the object to the container at `index` of its pod spec.
     public func containerPath(_ index: Int) -> YAMLPath {
         YAMLPath.keys(kind.podSpecPath).appending(.key("containers"), .index(index))

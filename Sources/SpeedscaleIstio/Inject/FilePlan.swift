@@ -74,8 +74,8 @@ struct FilePlan {
     var edits: [Edit] = []
     var outcomes: [WorkloadOutcome] = []
     var notes: [String] = []
-    /// The workloads that run the Speedscale sidecar after the run.
-    var sidecarWorkloads: [Workload] = []
+    /// The facts of the workloads that run the Speedscale sidecar after the run.
+    var sidecarWorkloads: [WorkloadContext] = []
     private var editors: [Int: YAMLEditor] = [:]
 
     init(parsed: ParsedInput) {

@@ -37,7 +37,7 @@ public struct Injector: Sendable {
         if options.sidecarEgress {
             SidecarEgressPlanner(settings: options.ruleSettings).plan(&plans)
         }
-        VirtualServiceNotes.add(to: &plans)
+        VirtualServiceNotes.add(to: &plans, index: index)
         return try run.results(plans.map { plan throws(InjectError) in try plan.result() })
     }
 
@@ -69,7 +69,7 @@ public struct Injector: Sendable {
                 plan.outcomes.append(plan.outcome(for: workload.object, status: .failed([.blocked(error)]), notes: notes))
                 return
             }
-            if decision.profile.usesSidecar { plan.sidecarWorkloads.append(workload) }
+            if decision.profile.usesSidecar { plan.sidecarWorkloads.append(context) }
             if let port = decision.port, port.isInferred { notes.append("app port \(port)") }
             plan.outcomes.append(plan.outcome(for: workload.object, status: status, decision: decision, notes: notes))
         }

@@ -26,7 +26,10 @@ extension LintConfiguration {
     /// The top-level keys of a configuration file.
     static let topLevelKeys = ["rules", "ignorePaths", "settings"]
     /// The keys of `settings`.
-    static let settingKeys = ["speedscaleNamespace", "registryOnly", "assumeTLSOut", "meshedByDefault", "egressExclusions", "istioCNI"]
+    static let settingKeys = [
+        "speedscaleNamespace", "registryOnly", "assumeTLSOut", "meshedByDefault", "egressExclusions", "istioCNI",
+        "forwarderPort", "rootNamespace", "inMeshCallers",
+    ]
     /// The values a rule may be given.
     static let ruleValues = ["off", "on", "error", "warning", "info"]
 
@@ -126,6 +129,18 @@ private struct ConfigurationReader {
         }
     }
 
+    func namespace(_ node: YAMLNode, what: String) throws(ConfigurationError) -> String {
+        let value = try scalar(node, what: what)
+        guard DNSName.isLabel(value) else { throw error(at: node, "\(what) \"\(value)\" is not a namespace name") }
+        return value
+    }
+
+    func port(_ node: YAMLNode, what: String) throws(ConfigurationError) -> Int {
+        let value = try scalar(node, what: what)
+        guard let number = PortNumber.parse(value) else { throw error(at: node, "\(what) must be a port number (1-65535), not \"\(value)\"") }
+        return number
+    }
+
     func settings(_ node: YAMLNode) throws(ConfigurationError) -> RuleSettings {
         var settings = RuleSettings()
         if node.isNull { return settings }
@@ -133,14 +148,14 @@ private struct ConfigurationReader {
         for pair in node.pairs {
             let key = try key(pair, among: LintConfiguration.settingKeys, in: "settings")
             switch key {
-            case "speedscaleNamespace":
-                let value = try scalar(pair.value, what: key)
-                guard DNSName.isLabel(value) else { throw error(at: pair.value, "speedscaleNamespace \"\(value)\" is not a namespace name") }
-                settings.speedscaleNamespace = value
+            case "speedscaleNamespace": settings.speedscaleNamespace = try namespace(pair.value, what: key)
             case "registryOnly": settings.registryOnly = try boolean(pair.value, what: key)
             case "assumeTLSOut": settings.assumeTLSOut = try boolean(pair.value, what: key)
             case "meshedByDefault": settings.meshedByDefault = try boolean(pair.value, what: key)
             case "egressExclusions": settings.egressExclusions = try boolean(pair.value, what: key)
+            case "forwarderPort": settings.forwarderPort = try port(pair.value, what: key)
+            case "rootNamespace": settings.rootNamespace = try namespace(pair.value, what: key)
+            case "inMeshCallers": settings.inMeshCallers = try boolean(pair.value, what: key)
             default: settings.istioCNI = try boolean(pair.value, what: key)
             }
         }

@@ -55,7 +55,7 @@ public struct Linter: Sendable {
     }
 
     /// The findings of `rules` over `inputs`, each with its input and object.
-    private func findings(in inputs: [ManifestStream], rules: [any Rule.Type]) -> [(Int, KubeObject, Finding)] {
+    package func findings(in inputs: [ManifestStream], rules: [any Rule.Type]) -> [(Int, KubeObject, Finding)] {
         let settings = configuration.settings
         let workloadRules = rules.compactMap { ($0 as? any WorkloadRule.Type)?.init() }
         let meshRules = rules.compactMap { ($0 as? any MeshRule.Type)?.init() }

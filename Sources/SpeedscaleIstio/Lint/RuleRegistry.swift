@@ -51,6 +51,7 @@ public enum RuleRegistry {
         DualModeNotRequiredRule.self,
         IstioCNIAnnotationRule.self,
         SidecarEgressRule.self,
+        MeshWideSidecarEgressRule.self,
         MalformedEgressHostRule.self,
         RedundantEgressHostRule.self,
         ConflictingSidecarsRule.self,
@@ -65,7 +66,7 @@ public enum RuleRegistry {
         GatewayVirtualServiceRule.self,
         IstioAPIVersionRule.self,
         SidecarSelectsReverseProxyRule.self,
-        ServiceBypassesReverseProxyRule.self,
+        ServiceTargetsSidecarPortRule.self,
         // Suppressions
         SuppressionWithoutReasonRule.self,
         UnknownSuppressedRuleRule.self,

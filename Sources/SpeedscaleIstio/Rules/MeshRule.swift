@@ -25,6 +25,9 @@ public struct MeshContext: Sendable {
     public let index: MeshIndex
     /// The facts of every workload of the run, with the index of its input, computed once.
     public let workloadContexts: [(input: Int, context: WorkloadContext)]
+    /// The Sidecars that apply to the workloads running the Speedscale sidecar, and whether each
+    /// lets it reach the forwarder, computed once (inject computes the same for its output).
+    let sidecarEgress: SidecarEgressAudit
 
     /// Makes a context.
     public init(
@@ -35,7 +38,10 @@ public struct MeshContext: Sendable {
         self.inputs = inputs
         let index = index ?? MeshIndex(inputs)
         self.index = index
-        self.workloadContexts = workloadContexts ?? Self.workloadContexts(in: inputs, settings: settings, index: index)
+        let contexts = workloadContexts ?? Self.workloadContexts(in: inputs, settings: settings, index: index)
+        self.workloadContexts = contexts
+        sidecarEgress = SidecarEgressAudit(
+            inputs: inputs, workloads: contexts.map(\.context).filter(\.sidecar.isInjected), settings: settings)
         self.injectedNamespaces = injectedNamespaces
         self.meshIsRegistryOnly = meshIsRegistryOnly
         self.settings = settings

@@ -1,7 +1,8 @@
-/// How inject or uninject fixes what a rule finds, shown on one manifest: the manifest before,
-/// the command, and the manifest after. A generated test runs each: the command gives
-/// `after` exactly, the rule no longer fires on it, running the command again changes nothing,
-/// and uninject followed by inject gives `after` back.
+/// How what a rule finds is fixed, shown on one manifest: the manifest before, the command
+/// (inject, uninject, or the rule's advice followed by hand), and the manifest after. Generated
+/// tests check each: the rule no longer fires on `after`, and no rule fires there at error that
+/// did not before; for inject and uninject, the command gives `after` exactly, running it again
+/// changes nothing, and uninject followed by inject gives `after` back.
 public struct RuleCorrection: Sendable, Equatable {
     /// What fixes it.
     public enum Command: Sendable, Equatable {
@@ -9,6 +10,8 @@ public struct RuleCorrection: Sendable, Equatable {
         case inject(ProfileRequest)
         /// uninject.
         case uninject
+        /// The rule's advice, followed by hand: `after` is the manifest as a person changes it.
+        case byHand
     }
 
     /// A manifest the rule reports.

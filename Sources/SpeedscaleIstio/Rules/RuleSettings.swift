@@ -1,5 +1,5 @@
 /// Facts about the cluster that manifests do not carry, which some rules need. Lint reads
-/// them from `.speedscale-istio.yaml`; inject uses the defaults.
+/// them from `.speedscale-istio.yaml`; inject takes the ones it needs from its flags.
 public struct RuleSettings: Sendable, Equatable {
     /// The namespace Speedscale runs in (its forwarder must be reachable there).
     public var speedscaleNamespace = "speedscale"
@@ -14,6 +14,15 @@ public struct RuleSettings: Sendable, Equatable {
     public var egressExclusions = false
     /// Whether Istio runs with its CNI agent, so injected workloads need `istio-cni: "true"` (IST002).
     public var istioCNI = false
+    /// The port the Speedscale sidecar reaches the forwarder on (`FORWARDER_ADDR`,
+    /// `speedscale-forwarder.<namespace>.svc:80`): Sidecar egress must open it (IST003).
+    public var forwarderPort = 80
+    /// Istio's root namespace (MeshConfig `rootNamespace`), whose selector-less Sidecar is the
+    /// mesh-wide default (IST020).
+    public var rootNamespace = "istio-system"
+    /// Whether the services are also called from inside the mesh, so a gateway-bound
+    /// VirtualService that in-mesh callers do not get is a warning rather than info (IST015).
+    public var inMeshCallers = false
 
     /// The defaults.
     public init() {}
@@ -28,6 +37,9 @@ public struct RuleSettings: Sendable, Equatable {
         if meshedByDefault != defaults.meshedByDefault { changes.append("meshedByDefault: \(meshedByDefault)") }
         if egressExclusions != defaults.egressExclusions { changes.append("egressExclusions: \(egressExclusions)") }
         if istioCNI != defaults.istioCNI { changes.append("istioCNI: \(istioCNI)") }
+        if forwarderPort != defaults.forwarderPort { changes.append("forwarderPort: \(forwarderPort)") }
+        if rootNamespace != defaults.rootNamespace { changes.append("rootNamespace: \(rootNamespace)") }
+        if inMeshCallers != defaults.inMeshCallers { changes.append("inMeshCallers: \(inMeshCallers)") }
         return changes
     }
 

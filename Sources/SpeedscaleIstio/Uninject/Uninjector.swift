@@ -17,32 +17,42 @@ public struct Uninjector: Sendable {
         self.options = options
     }
 
-    /// Uninjects every workload of `inputs`, and removes the Speedscale egress host from the
-    /// Istio `Sidecar`s of their namespaces. An input that is not YAML gets a result with its
+    /// Uninjects every workload of `inputs`, and removes the Speedscale egress that inject
+    /// adds from the Istio `Sidecar`s that applied to them, unless a workload that keeps the
+    /// Speedscale sidecar still needs it. An input that is not YAML gets a result with its
     /// ``InjectionResult/parseError`` and is otherwise left out.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func uninject(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
         let run = RunInputs(inputs)
+        let index = MeshIndex(run.parsed.map(\.manifests))
         var plans = run.parsed.map { FilePlan(parsed: $0) }
-        var namespaces: Set<String?> = []
-        for index in plans.indices {
-            for workload in plans[index].parsed.manifests.workloads {
-                let editor = plans[index].editor(forDocument: workload.object.documentIndex)
-                let (status, edits) = plan(workload, source: plans[index].parsed.source, editor: editor)
-                plans[index].edits += edits
-                if status == .uninjected { namespaces.insert(workload.object.namespace) }
-                plans[index].outcomes.append(plans[index].outcome(for: workload.object, status: status))
+        var uninjected: [WorkloadContext] = []
+        var remaining: [WorkloadContext] = []
+        for file in plans.indices {
+            for workload in plans[file].parsed.manifests.workloads {
+                let context = WorkloadContext(
+                    workload: workload, source: plans[file].parsed.source, hints: options.request.hints, settings: options.ruleSettings,
+                    namespaceLabels: index.labels(ofNamespace: workload.object.namespace))
+                let editor = plans[file].editor(forDocument: workload.object.documentIndex)
+                let (status, edits) = plan(context, editor: editor)
+                plans[file].edits += edits
+                if status == .uninjected {
+                    uninjected.append(context)
+                } else if context.sidecar.isInjected {
+                    remaining.append(context)
+                }
+                plans[file].outcomes.append(plans[file].outcome(for: workload.object, status: status))
             }
         }
         if options.sidecarEgress {
-            removeEgressHosts(from: &plans, namespaces: namespaces)
+            removeEgress(from: &plans, uninjected: uninjected, remaining: remaining)
         }
         return try run.results(plans.map { plan throws(InjectError) in try plan.result() })
     }
 
     /// The status and edits of one workload.
-    func plan(_ workload: Workload, source: YAMLSource, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
-        let context = WorkloadContext(workload: workload, source: source, hints: options.request.hints, settings: options.ruleSettings)
+    func plan(_ context: WorkloadContext, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
+        let workload = context.workload
         let filter = WorkloadFilter(selector: options.selector, purpose: .uninject)
         if let reason = filter.skipReason(workload, declared: context.declared) {
             return (.skipped(reason.description), [])
@@ -87,28 +97,41 @@ public struct Uninjector: Sendable {
         return edits.isEmpty ? (.unchanged, []) : (.uninjected, edits)
     }
 
-    /// Removes `<speedscale namespace>/*` from the egress hosts of the Sidecars of `namespaces`.
-    private func removeEgressHosts(from plans: inout [FilePlan], namespaces: Set<String?>) {
-        let wanted = "\(options.speedscaleNamespace)/*"
-        for index in plans.indices {
-            for sidecar in plans[index].parsed.manifests.sidecars where namespaces.contains(sidecar.namespace) {
-                let listeners = sidecar.egress.filter { $0.hosts.contains(wanted) }
-                guard !listeners.isEmpty else { continue }
-                var patch = DocumentPatch(editor: plans[index].editor(forDocument: sidecar.object.documentIndex), root: sidecar.object.node)
-                for listener in listeners {
-                    patch.remove([.key("spec"), .key("egress"), .index(listener.index), .key("hosts"), .scalar(wanted)], pruningEmptyParents: 1)
-                }
-                let status: WorkloadOutcome.Status
-                var notes: [String] = []
-                do {
-                    plans[index].edits += try patch.edits()
-                    status = .uninjected
-                    notes.append("egress: removed \"\(wanted)\"")
-                } catch {
-                    status = .failed([.blocked(error)])
-                }
-                plans[index].outcomes.append(plans[index].outcome(for: sidecar.object, status: status, notes: notes))
+    /// Removes what inject adds to the Sidecars of their own namespaces that applied to the
+    /// `uninjected` workloads and to none of the `remaining` ones (which keep the Speedscale
+    /// sidecar): the listener inject adds for the forwarder's port, or the Speedscale host of
+    /// the listener that serves that port.
+    private func removeEgress(from plans: inout [FilePlan], uninjected: [WorkloadContext], remaining: [WorkloadContext]) {
+        let settings = options.ruleSettings
+        let inputs = plans.map(\.parsed.manifests)
+        let kept = Set(SidecarEgressAudit(inputs: inputs, workloads: remaining, settings: settings).entries.map { [$0.input, $0.sidecar.object.node.start] })
+        let audit = SidecarEgressAudit(inputs: inputs, workloads: uninjected, settings: settings)
+        let forwarder = audit.forwarder
+        for entry in audit.entries where entry.scope == .namespace && !kept.contains([entry.input, entry.sidecar.object.node.start]) {
+            let sidecar = entry.sidecar
+            guard let listener = ForwarderReach.listener(serving: forwarder.port, in: sidecar) else { continue }
+            let item: YAMLPath = [.key("spec"), .key("egress"), .index(listener.index)]
+            var patch = DocumentPatch(editor: plans[entry.input].editor(forDocument: sidecar.object.documentIndex), root: sidecar.object.node)
+            let note: String
+            if ForwarderListener(forwarder).isWritten(listener) {
+                patch.remove(item, pruningEmptyParents: 1)
+                note = "egress: removed the listener for port \(forwarder.port) with \"\(forwarder.egressHost)\""
+            } else if listener.hosts.contains(forwarder.egressHost) {
+                patch.remove(item.appending(.key("hosts"), .scalar(forwarder.egressHost)), pruningEmptyParents: 1)
+                note = "egress: removed \"\(forwarder.egressHost)\""
+            } else {
+                continue
             }
+            let status: WorkloadOutcome.Status
+            var notes: [String] = []
+            do {
+                plans[entry.input].edits += try patch.edits()
+                status = .uninjected
+                notes.append(note)
+            } catch {
+                status = .failed([.blocked(error)])
+            }
+            plans[entry.input].outcomes.append(plans[entry.input].outcome(for: sidecar.object, status: status, notes: notes))
         }
     }
 }

@@ -13,6 +13,11 @@ package struct AmbientNamespaceSidecarRule: MeshRule {
         nonTriggeringExamples: [
             RuleExample(namespace("istio.io/dataplane-mode: ambient\nistio-injection: enabled") + "---\n" + RuleExample.sidecar(hosts: "- \"./*\"")),
             RuleExample(namespace("istio-injection: enabled") + "---\n" + RuleExample.sidecar(hosts: "- \"./*\"")),
+        ],
+        corrections: [
+            RuleCorrection(
+                namespace("istio.io/dataplane-mode: ambient") + "---\n" + RuleExample.sidecar(hosts: "- \"./*\""), .byHand,
+                after: namespace("istio.io/dataplane-mode: ambient")),
         ])
 
     /// A Namespace `shop` with `labels` (lines of its labels, unindented).
@@ -21,22 +26,13 @@ package struct AmbientNamespaceSidecarRule: MeshRule {
             + labels.split(separator: "\n").map { "    \($0)\n" }.joined()
     }
 
-    /// Whether a Namespace with `labels` runs its pods in ambient mode, as Istio's analyzer
-    /// decides: `istio.io/dataplane-mode=ambient`, unless `istio-injection=enabled` or a
-    /// non-empty `istio.io/rev` keeps sidecars.
-    static func isAmbient(_ labels: [String: String]) -> Bool {
-        if labels["istio-injection"] == "enabled" { return false }
-        if let revision = labels["istio.io/rev"], !revision.isEmpty { return false }
-        return labels["istio.io/dataplane-mode"] == "ambient"
-    }
-
     package init() {}
 
     package func check(_ context: MeshContext) -> [LocatedFinding] {
         let namespaces = context.index.namespaceLabels
         return context.objects.compactMap { input, object in
             guard let sidecar = IstioSidecar(object), let namespace = sidecar.namespace, let labels = namespaces[namespace],
-                  Self.isAmbient(labels) else { return nil }
+                  AmbientMode.namespaceIsAmbient(labels) else { return nil }
             let anchor = object.node.lookup(["metadata", "namespace"]) ?? object.node
             return LocatedFinding(input: input, object: object, finding: Finding(
                 Self.description,

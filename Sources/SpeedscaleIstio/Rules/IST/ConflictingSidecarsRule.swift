@@ -15,6 +15,11 @@ package struct ConflictingSidecarsRule: MeshRule {
         nonTriggeringExamples: [
             .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "other", hosts: "- \"./*\"").replacing("namespace: shop", with: "namespace: other")),
             .mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "default", hosts: "- \"speedscale/*\"")),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"") + "---\n" + RuleExample.sidecar(name: "extra", hosts: "- \"speedscale/*\"")).text,
+                .byHand, after: RuleExample.mesh(RuleExample.sidecar(name: "default", hosts: "- \"./*\"\n- \"speedscale/*\"")).text),
         ])
 
     package init() {}
@@ -39,12 +44,13 @@ package struct ConflictingSidecarsRule: MeshRule {
                 "Sidecar \(name) is a second Sidecar without workloadSelector in namespace \(sidecar.namespace ?? "(none given)") (the first is \(first)); Istio's behaviour is undefined",
                 at: anchor.range)))
         }
-        var reported: Set<Int> = []
+        var reported: Set<[Int]> = []
+        let index = SidecarIndex(Array(sidecars), rootNamespace: context.settings.rootNamespace)
         for workload in context.inputs.flatMap(\.workloads) {
-            let labels = workload.podLabels
-            let selecting = sidecars.filter { $0.sidecar.namespace == workload.object.namespace && $0.sidecar.selects(labels) }
+            let selecting = index.selecting(workload.podLabels, in: workload.object.namespace)
             guard let first = selecting.first else { continue }
-            for (input, sidecar) in selecting.dropFirst() where reported.insert(sidecar.object.node.start).inserted {
+            for entry in selecting.dropFirst() where reported.insert([entry.input, entry.sidecar.object.node.start]).inserted {
+                let (input, sidecar) = (entry.input, entry.sidecar)
                 let anchor = sidecar.object.node.lookup(["spec", "workloadSelector", "labels"]) ?? sidecar.object.node
                 findings.append(LocatedFinding(input: input, object: sidecar.object, finding: Finding(
                     Self.description,

@@ -33,6 +33,14 @@ package struct EnvoyUIDRule: WorkloadRule {
             .deployment(
                 annotations: "sidecar.speedscale.com/inject: \"true\"", podLabels: "app: web\nsidecar.istio.io/inject: \"false\"",
                 container: "- name: web\n  securityContext:\n    runAsUser: 1337"),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.deployment(
+                    annotations: "sidecar.speedscale.com/inject: \"true\"", container: "- name: web\n  image: example/web:1.0\n  securityContext:\n    runAsUser: 1337").text,
+                .byHand,
+                after: RuleExample.deployment(
+                    annotations: "sidecar.speedscale.com/inject: \"true\"", container: "- name: web\n  image: example/web:1.0\n  securityContext:\n    runAsUser: 1000").text),
         ])
 
     /// Envoy's UID.

@@ -30,10 +30,14 @@ package struct ExcludedSidecarPortRule: WorkloadRule {
             let excluded = text.split(separator: ",").compactMap { PortNumber.parse(String($0).trimmingSpaces) }
             let named = listeners.filter { excluded.contains($0.0) }.map { "\($0.0) (the sidecar's \($0.1) port)" }
             guard !named.isEmpty else { return nil }
+            // The fix keeps the other ports; with none left the annotation itself should go, which is advice.
+            let kept = text.split(separator: ",").map { String($0).trimmingSpaces }
+                .filter { port in !listeners.contains { PortNumber.parse(port) == $0.0 } }
+            let path = context.workload.podAnnotationsPath.appending(.key(entry.key))
             return Finding(
                 Self.description,
                 "\(entry.key) lists \(named.joined(separator: ", ")); the app reaches the Speedscale sidecar over loopback, which Envoy never redirects, so excluding it is unnecessary",
-                at: entry.valueNode.range)
+                at: entry.valueNode.range, fixes: kept.isEmpty ? [] : [.upsert(path, .string(kept.joined(separator: ",")))])
         }
     }
 }

@@ -17,6 +17,8 @@ package struct IstioAPIVersionRule: MeshRule {
         ])
 
     static let olderVersions: Set<String> = ["networking.istio.io/v1alpha3", "networking.istio.io/v1beta1"]
+    /// The version the fix writes.
+    static let currentVersion = "networking.istio.io/v1"
 
     package init() {}
 
@@ -27,7 +29,7 @@ package struct IstioAPIVersionRule: MeshRule {
             return LocatedFinding(input: input, object: object, finding: Finding(
                 Self.description,
                 "\(object.kind ?? "") \(object.name ?? "") uses \(version); networking.istio.io/v1 is served since Istio 1.22",
-                at: node.range))
+                at: node.range, fixes: [.upsert([.key("apiVersion")], .text(Self.currentVersion))]))
         }
     }
 }

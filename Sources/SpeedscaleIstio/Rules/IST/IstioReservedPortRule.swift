@@ -13,6 +13,11 @@ package struct IstioReservedPortRule: WorkloadRule {
             .deployment(
                 annotations: "sidecar.speedscale.com/inject: \"true\"\nsidecar.speedscale.com/proxy-out-port: \"15001\"",
                 podLabels: "app: web\nsidecar.istio.io/inject: \"false\""),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.deployment(annotations: "sidecar.speedscale.com/inject: \"true\"\nsidecar.speedscale.com/proxy-out-port: \"15001\"").text, .byHand,
+                after: RuleExample.deployment(annotations: "sidecar.speedscale.com/inject: \"true\"\nsidecar.speedscale.com/proxy-out-port: \"4141\"").text),
         ])
 
     /// The ports Envoy uses (Istio application requirements).

@@ -12,6 +12,11 @@ package struct MalformedEgressHostRule: MeshRule {
         nonTriggeringExamples: [
             RuleExample(RuleExample.sidecar(hosts: "- \"./*\"\n- \"istio-system/*\"\n- \"*/api.example.com\"\n- \"~/*\"\n- \"speedscale/*.speedscale.svc.cluster.local\"")),
             RuleExample(RuleExample.sidecar(hosts: "- \"~prod/*\""), settings: .with { $0.egressExclusions = true }),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.sidecar(hosts: "- speedscale\n- \"./reviews\"\n- \"*/*foo.com\"\n- \"Prod/*\""), .byHand,
+                after: RuleExample.sidecar(hosts: "- \"speedscale/*\"\n- \"./reviews.shop.svc.cluster.local\"\n- \"*/*.foo.com\"\n- \"prod/*\"")),
         ])
 
     package init() {}

@@ -52,8 +52,13 @@ extension RuleExample {
         sidecarHeader(name) + "  egress:\n  - hosts:\n" + indent(hosts, by: 4) + extraSpec
     }
 
-    /// The lines of a Sidecar `name` in namespace `shop` up to `spec:`.
-    private static func sidecarHeader(_ name: String) -> String {
-        "apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: \(name)\n  namespace: shop\nspec:\n"
+    /// A Sidecar `name` in `namespace` with `spec` (lines below `spec:`, unindented).
+    static func sidecar(name: String = "default", namespace: String, spec: String) -> String {
+        sidecarHeader(name, namespace: namespace) + indent(spec, by: 2)
+    }
+
+    /// The lines of a Sidecar `name` in `namespace` up to `spec:`.
+    private static func sidecarHeader(_ name: String, namespace: String = "shop") -> String {
+        "apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: \(name)\n  namespace: \(namespace)\nspec:\n"
     }
 }

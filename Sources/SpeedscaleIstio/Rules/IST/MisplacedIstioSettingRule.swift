@@ -45,6 +45,11 @@ package struct MisplacedIstioSettingRule: WorkloadRule {
                   containers:
                   - name: web
                 """),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.deployment(annotations: "sidecar.istio.io/statsInclusionPrefixes: cluster.outbound").text, .byHand,
+                after: RuleExample.deployment(podAnnotations: "sidecar.istio.io/statsInclusionPrefixes: cluster.outbound").text),
         ])
 
     static let injectKey = "sidecar.istio.io/inject"

@@ -13,6 +13,11 @@ package struct NamespaceInjectionLabelsRule: MeshRule {
         nonTriggeringExamples: [
             RuleExample(AmbientNamespaceSidecarRule.namespace("istio.io/rev: canary")),
             RuleExample(AmbientNamespaceSidecarRule.namespace("istio-injection: enabled")),
+        ],
+        corrections: [
+            RuleCorrection(
+                AmbientNamespaceSidecarRule.namespace("istio-injection: enabled\nistio.io/rev: canary"), .byHand,
+                after: AmbientNamespaceSidecarRule.namespace("istio-injection: enabled")),
         ])
 
     package init() {}

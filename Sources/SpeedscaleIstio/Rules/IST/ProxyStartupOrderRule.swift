@@ -5,7 +5,7 @@ package struct ProxyStartupOrderRule: WorkloadRule {
     package static let description = RuleDescription(
         id: "IST013", title: "Startup order covers only Envoy", severity: .info,
         summary: "In dual mode the app sends outbound traffic to the Speedscale forward proxy on localhost. Istio's holdApplicationUntilProxyStarts (proxy.istio.io/config) delays the app only until Envoy is ready, not the Speedscale sidecar, so the first requests can fail while the Speedscale proxy starts, with or without that setting.",
-        fix: "Make the app retry its first connections through the proxy; holdApplicationUntilProxyStarts alone does not cover the Speedscale sidecar.",
+        fix: "Make the app retry its first connections through the proxy (holdApplicationUntilProxyStarts alone does not cover the Speedscale sidecar), or use transparent mode, where the app does not call a proxy (inject --mode transparent).",
         helpURI: DocumentLink.istioProxyConfig,
         triggeringExamples: [
             .dual().marking("proxy-type: \"dual\"", at: "\"dual\""),
@@ -17,6 +17,11 @@ package struct ProxyStartupOrderRule: WorkloadRule {
         nonTriggeringExamples: [
             .deployment(annotations: "sidecar.speedscale.com/inject: \"true\""),
             .dual(settings: .with { $0.meshedByDefault = false }),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.dual().text, .injecting { $0.mode = .transparent },
+                after: RuleExample.deployment(annotations: "sidecar.speedscale.com/inject: \"true\"").text),
         ])
 
     static let proxyConfigKey = "proxy.istio.io/config"

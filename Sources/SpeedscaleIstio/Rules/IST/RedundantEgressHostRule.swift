@@ -11,6 +11,9 @@ package struct RedundantEgressHostRule: MeshRule {
         ],
         nonTriggeringExamples: [
             RuleExample(RuleExample.sidecar(hosts: "- \"./*\"\n- \"speedscale/*\"")),
+        ],
+        corrections: [
+            RuleCorrection(RuleExample.sidecar(hosts: "- \"*/*\"\n- \"speedscale/*\""), .byHand, after: RuleExample.sidecar(hosts: "- \"*/*\"")),
         ])
 
     package init() {}

@@ -14,6 +14,12 @@ package struct SidecarSelectsReverseProxyRule: MeshRule {
             .mesh(RuleExample.selectingSidecar(name: "web", labels: "app: web")),
             .mesh(RuleExample.sidecar(hosts: "- \"./*\""), workloadAnnotations: RuleExample.dualAnnotations),
             .mesh(RuleExample.selectingSidecar(name: "api", labels: "app: api"), workloadAnnotations: RuleExample.dualAnnotations),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.mesh(RuleExample.selectingSidecar(name: "web", labels: "app: web"), workloadAnnotations: RuleExample.dualAnnotations).text,
+                .injecting { $0.mode = .transparent },
+                after: RuleExample.mesh(RuleExample.selectingSidecar(name: "web", labels: "app: web")).text),
         ])
 
     package init() {}
@@ -21,14 +27,16 @@ package struct SidecarSelectsReverseProxyRule: MeshRule {
     package func check(_ context: MeshContext) -> [LocatedFinding] {
         let sidecars = context.objects.compactMap { input, object in IstioSidecar(object).map { (input: input, sidecar: $0) } }
         guard !sidecars.isEmpty else { return [] }
+        let index = SidecarIndex(sidecars, rootNamespace: context.settings.rootNamespace)
         return context.workloadContexts.flatMap { _, workload -> [LocatedFinding] in
             let config = workload.sidecar
             guard config.isInjected, let type = config.proxyType, type.usesReverseProxy, workload.isInMesh else { return [] }
             let object = workload.workload.object
             let labels = workload.workload.podLabels
-            return sidecars.filter { $0.sidecar.namespace == object.namespace && $0.sidecar.selects(labels) }.map { input, sidecar in
+            return index.selecting(labels, in: object.namespace).map { entry in
+                let sidecar = entry.sidecar
                 let anchor = sidecar.object.node.lookup(["spec", "workloadSelector", "labels"]) ?? sidecar.object.node
-                return LocatedFinding(input: input, object: sidecar.object, finding: Finding(
+                return LocatedFinding(input: entry.input, object: sidecar.object, finding: Finding(
                     Self.description,
                     "Sidecar \(sidecar.object.name ?? "") selects \(workload.workload.kind.rawValue) \(object.name ?? ""), whose Speedscale sidecar runs proxy-type \"\(type.rawValue)\"; if the operator also creates a Sidecar for it, two Sidecars select the same pods and Istio's behaviour is undefined",
                     at: anchor.range))

@@ -1,9 +1,9 @@
-/// SS002: Speedscale sidecar annotations belong on the workload, not only on its pod template.
+/// SS002: Speedscale sidecar annotations only on the pod template, not where inject writes them.
 package struct PodTemplateAnnotationRule: WorkloadRule {
     package static let description = RuleDescription(
-        id: "SS002", title: "Speedscale annotation only on the pod template", severity: .warning,
-        summary: "Speedscale documents its sidecar annotations on the workload's own metadata.annotations (a CronJob's job template); putting them on the pod template is \"the wrong place\" on most of its pages.",
-        fix: "Move the annotation to the workload's metadata.annotations.",
+        id: "SS002", title: "Speedscale annotation only on the pod template", severity: .info,
+        summary: "Most Speedscale pages put the sidecar annotations on the workload's own metadata.annotations (a CronJob's job template), where inject writes them; some, such as the EKS Auto Mode page, put them on the pod template. Both placements are in Speedscale's documentation, so this is only info: keeping one place lets inject, uninject and readers agree.",
+        fix: "If you want one place, move the annotation to the workload's metadata.annotations.",
         helpURI: DocumentLink.speedscaleTLS,
         triggeringExamples: [
             .deployment(podAnnotations: "↓sidecar.speedscale.com/inject: \"true\""),
@@ -12,6 +12,11 @@ package struct PodTemplateAnnotationRule: WorkloadRule {
         nonTriggeringExamples: [
             .deployment(annotations: "sidecar.speedscale.com/inject: \"true\"", podAnnotations: "sidecar.istio.io/rewriteAppHTTPProbers: \"true\""),
             .deployment(annotations: "sidecar.speedscale.com/inject: \"true\"", podAnnotations: "sidecar.speedscale.com/inject: \"true\""),
+        ],
+        corrections: [
+            RuleCorrection(
+                RuleExample.deployment(podAnnotations: "sidecar.speedscale.com/inject: \"true\"").text, .byHand,
+                after: RuleExample.deployment(annotations: "sidecar.speedscale.com/inject: \"true\"").text),
         ])
 
     package init() {}
@@ -23,7 +28,7 @@ package struct PodTemplateAnnotationRule: WorkloadRule {
         return annotations.podTemplateEntries.filter { $0.key.hasPrefix(SpeedscaleAnnotation.prefix) && !onWorkload.contains($0.key) }.map { entry in
             Finding(
                 Self.description,
-                "\(entry.key) is on the pod template only; Speedscale reads it from the \(context.workload.kind.rawValue)'s \(place)",
+                "\(entry.key) is only on the pod template; inject and most Speedscale pages use the \(context.workload.kind.rawValue)'s \(place)",
                 at: entry.keyNode.range)
         }
     }

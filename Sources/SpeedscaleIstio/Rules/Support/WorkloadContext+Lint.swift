@@ -6,6 +6,13 @@ extension WorkloadContext {
     /// on the pod, host networking, or its Namespace's injection labels decide; with none of
     /// them, ``RuleSettings/meshedByDefault``.
     package var isInMesh: Bool {
+        meshMembership ?? settings.meshedByDefault
+    }
+
+    /// Whether the manifests say the workload is in the mesh (true) or not (false): an explicit
+    /// `sidecar.istio.io/inject` or `istio.io/rev` on the pod, host networking, or its
+    /// Namespace's injection or ambient labels; nil when they say nothing either way.
+    package var meshMembership: Bool? {
         let labels = workload.podLabels
         let podSwitch = labels["sidecar.istio.io/inject"] ?? podAnnotationEntries.last { $0.key == "sidecar.istio.io/inject" }?.text
         if podSwitch == "false" { return false }
@@ -17,7 +24,7 @@ extension WorkloadContext {
         default: break
         }
         if namespaceLabels["istio.io/rev"] != nil || namespaceLabels["istio.io/dataplane-mode"] == "ambient" { return true }
-        return settings.meshedByDefault
+        return nil
     }
 
     /// The annotations of the pod itself, where Istio reads its pod settings: a Pod's own, else
