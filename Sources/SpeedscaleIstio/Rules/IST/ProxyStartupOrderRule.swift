@@ -1,6 +1,7 @@
 import SpliceYAML
 
 /// IST013: in dual mode, Istio's startup ordering does not wait for the Speedscale proxy.
+/// Advice, so given only for workloads whose labels show they are in the mesh.
 package struct ProxyStartupOrderRule: WorkloadRule {
     package static let description = RuleDescription(
         id: "IST013", title: "Startup order covers only Envoy", severity: .info,
@@ -8,21 +9,27 @@ package struct ProxyStartupOrderRule: WorkloadRule {
         fix: "Make the app retry its first connections through the proxy (holdApplicationUntilProxyStarts alone does not cover the Speedscale sidecar), or use transparent mode, where the app does not call a proxy (inject --mode transparent).",
         helpURI: DocumentLink.istioProxyConfig,
         triggeringExamples: [
-            .dual().marking("proxy-type: \"dual\"", at: "\"dual\""),
+            RuleExample.deployment(annotations: RuleExample.dualAnnotations, podLabels: meshed, env: RuleExample.dualEnv)
+                .marking("proxy-type: \"dual\"", at: "\"dual\""),
             RuleExample.deployment(
                 annotations: RuleExample.dualAnnotations,
-                podAnnotations: "proxy.istio.io/config: ↓'{ \"holdApplicationUntilProxyStarts\": true }'",
+                podAnnotations: "proxy.istio.io/config: ↓'{ \"holdApplicationUntilProxyStarts\": true }'", podLabels: meshed,
                 env: RuleExample.dualEnv),
         ],
         nonTriggeringExamples: [
-            .deployment(annotations: "sidecar.speedscale.com/inject: \"true\""),
-            .dual(settings: .with { $0.meshedByDefault = false }),
+            .deployment(annotations: "sidecar.speedscale.com/inject: \"true\"", podLabels: meshed),
+            .dual(),
+            .deployment(annotations: RuleExample.dualAnnotations, podLabels: "app: web\nsidecar.istio.io/inject: \"false\"", env: RuleExample.dualEnv),
         ],
         corrections: [
             RuleCorrection(
-                RuleExample.dual().text, .injecting { $0.mode = .transparent },
-                after: RuleExample.deployment(annotations: "sidecar.speedscale.com/inject: \"true\"").text),
+                RuleExample.deployment(annotations: RuleExample.dualAnnotations, podLabels: meshed, env: RuleExample.dualEnv).text,
+                .injecting { $0.mode = .transparent },
+                after: RuleExample.deployment(annotations: "sidecar.speedscale.com/inject: \"true\"", podLabels: meshed).text),
         ])
+
+    /// Pod labels that put the example in the mesh (only then is the advice worth giving).
+    static let meshed = "app: web\nsidecar.istio.io/inject: \"true\""
 
     static let proxyConfigKey = "proxy.istio.io/config"
 
@@ -36,7 +43,7 @@ package struct ProxyStartupOrderRule: WorkloadRule {
 
     package func check(_ context: WorkloadContext) -> [Finding] {
         let sidecar = context.sidecar
-        guard sidecar.isInjected, sidecar.proxyType == .dual, context.isInMesh else { return [] }
+        guard sidecar.isInjected, sidecar.proxyType == .dual, context.meshMembership == true else { return [] }
         let port = sidecar.outPort.map(String.init) ?? "proxy-out-port"
         if let entry = context.podAnnotationEntries.last(where: { $0.key == Self.proxyConfigKey }), let text = entry.text, Self.holdsApplication(text) {
             return [Finding(
