@@ -4,6 +4,7 @@ import SpeedscaleIstio
 extension CaptureProfile: ExpressibleByArgument {}
 extension ForwardProtocol: ExpressibleByArgument {}
 extension EnvironmentPlacement: ExpressibleByArgument {}
+extension RuntimeChoice: ExpressibleByArgument {}
 
 /// `inject`: add the Speedscale configuration to workloads.
 struct Inject: ParsableCommand {
@@ -34,6 +35,11 @@ struct Inject: ParsableCommand {
 
     @Option(help: ArgumentHelp("The app container's name. Default: inferred.", valueName: "name"))
     var container: String?
+
+    @Option(help: ArgumentHelp(
+        "The app's runtime, which decides how it is told to use the forward proxy: generic (the proxy variables), java (JVM flags in JAVA_TOOL_OPTIONS, or with --tls-out in sidecar.speedscale.com/tls-java-tool-options-value), node (also NODE_USE_ENV_PROXY=1), python or ruby (also the lowercase variables), go or dotnet (socks5:// for --protocol socks4), or auto: detected from the app container's image, command and variables. Default: the runtime a workload's current entries show, else auto.",
+        valueName: "runtime"))
+    var runtime: RuntimeChoice?
 
     @Option(name: .customLong("protocol"), help: ArgumentHelp("The forward proxy protocol: http (default), socks5 or socks4.", valueName: "protocol"))
     var forwardProtocol: ForwardProtocol?
@@ -80,7 +86,7 @@ struct Inject: ParsableCommand {
     var options: InjectOptions {
         var options = InjectOptions()
         options.request.mode = mode
-        options.request.hints = WorkloadHints(container: container, proxyPort: proxyPort)
+        options.request.hints = WorkloadHints(container: container, proxyPort: proxyPort, runtime: runtime)
         options.request.forwardProtocol = forwardProtocol
         options.request.proxyHost = proxyHost
         options.request.tlsOut = tlsOut

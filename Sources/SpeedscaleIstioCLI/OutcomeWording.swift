@@ -18,6 +18,10 @@ enum OutcomeWording {
         case .giveProxyPort: return "use \(name("proxy-port"))"
         case .overwrite: return style == .flag ? "use --overwrite to replace it" : "set overwrite: \"true\" to replace it"
         case .chooseProfile: return "choose one with \(name("mode"))"
+        case .useHTTPProtocol:
+            return style == .flag
+                ? "use --protocol http, or --runtime generic when the app sets a SOCKS agent in code"
+                : "set protocol: http, or runtime: generic when the app sets a SOCKS agent in code"
         }
     }
 

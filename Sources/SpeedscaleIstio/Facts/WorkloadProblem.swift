@@ -19,6 +19,8 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
     case sidecarAndEBPF
     /// A container listens on a port the sidecar needs for itself.
     case portTaken(port: Int, container: String, listener: String)
+    /// The app's runtime reads only HTTP proxies from its environment, and SOCKS was asked for.
+    case runtimeNeedsHTTPProxy(runtime: Runtime)
 
     /// What would resolve it.
     public enum Remedy: Sendable, Equatable {
@@ -30,6 +32,8 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
         case overwrite
         /// Choose the profile explicitly.
         case chooseProfile
+        /// Use the HTTP forward protocol, or the generic runtime when the app sets its proxy in code.
+        case useHTTPProtocol
     }
 
     /// The remedy, when a setting resolves it.
@@ -39,6 +43,7 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
         case .severalPorts: return .giveProxyPort
         case .conflict: return .overwrite
         case .sidecarAndEBPF: return .chooseProfile
+        case .runtimeNeedsHTTPProxy: return .useHTTPProtocol
         case .valueFrom, .blocked, .portTaken: return nil
         }
     }
@@ -60,6 +65,8 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
             return "cannot edit \(blocked)"
         case .portTaken(let port, let container, let listener):
             return "container \"\(container)\" listens on \(port), the Speedscale sidecar's \(listener) port; give the sidecar another one (\(listener == "inbound" ? SpeedscaleAnnotation.proxyInPort : SpeedscaleAnnotation.proxyOutPort))"
+        case .runtimeNeedsHTTPProxy(let runtime):
+            return "\(runtime.displayName) reads only HTTP proxies from HTTP_PROXY and HTTPS_PROXY (NODE_USE_ENV_PROXY and global-agent alike), and Speedscale says to use proxy-protocol http or tcp:http with Node; a SOCKS proxy needs an agent set in code"
         case .sidecarAndEBPF:
             return "it asks for both the Speedscale sidecar (\(SpeedscaleAnnotation.inject): \"true\") and eBPF capture (\(SpeedscaleAnnotation.captureEnabled): \"true\"), which the operator rejects"
         }
