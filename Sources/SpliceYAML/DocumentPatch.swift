@@ -260,6 +260,15 @@ private struct Planner {
 
     /// The edits that add `added` to and remove the children at `removed` from `node`.
     private mutating func write(added: [(step: PathStep, value: NewValue)], removed: [Int], in node: YAMLNode, path: YAMLPath) throws(PatchBlocked) {
+        let childCount = node.kind == .mapping ? node.pairs.count : node.items.count
+        if !added.isEmpty && childCount > 0 && Set(removed).count == childCount {
+            let entries = added.compactMap { step, value -> NewEntry? in
+                guard case .key(let key) = step else { return nil }
+                return NewEntry(key, value)
+            }
+            edits += editor.replaceAllChildren(of: node, entries: entries, items: added.map(\.value))
+            return
+        }
         if !removed.isEmpty {
             edits += node.kind == .mapping ? editor.removeEntries(at: removed, from: node) : editor.removeItems(at: removed, from: node)
         }

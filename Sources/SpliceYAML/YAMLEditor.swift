@@ -186,9 +186,38 @@ public struct YAMLEditor: Sendable {
 
     // MARK: - Removal
 
-    private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String) -> [Edit] {
+    /// Replaces every child of `collection` with `entries` (a mapping) or `items` (a
+    /// sequence), in its style: in block style the old children's lines go and the new ones
+    /// are written where appended ones go; in flow style the new children take the old ones'
+    /// place between the brackets. (Removing every child and appending would first empty it.)
+    public func replaceAllChildren(of collection: YAMLNode, entries: [NewEntry], items: [NewValue]) -> [Edit] {
+        let isMapping = collection.kind == .mapping
+        let spans = isMapping
+            ? collection.pairs.map { ($0.key.start, $0.value.end) }
+            : collection.items.map { item -> (Int, Int) in
+                (collection.isFlow ? item.start : (Self.dashOffset(before: item, in: source) ?? item.start), item.end)
+            }
+        guard let first = spans.first, let last = spans.last else {
+            return isMapping ? appendEntries(entries, to: collection) : appendItems(items, to: collection)
+        }
+        if collection.isFlow {
+            let texts: [(Int?) -> String] = isMapping
+                ? entries.map { entry in { indent in flowKey(entry.key) + ": " + flowText(entry.value, indent: indent) } }
+                : items.map { item in { indent in flowText(item, indent: indent) } }
+            if source.lineIndex(ofByte: first.0) != source.lineIndex(ofByte: collection.contentStart) {
+                let pad = String(repeating: " ", count: source.byteColumn(of: first.0))
+                let indent: Int? = isJSON ? source.indentation(ofLineAt: first.0) : nil
+                return [Edit(range: first.0..<last.1, text: texts.map { $0(indent) }.joined(separator: "," + newline + pad))]
+            }
+            return [Edit(range: first.0..<last.1, text: texts.map { $0(nil) }.joined(separator: ", "))]
+        }
+        let removal = removeChildren(at: Set(spans.indices), spans: spans, of: collection, emptyText: "", keepingForm: true)
+        return removal + (isMapping ? appendEntries(entries, to: collection) : appendItems(items, to: collection))
+    }
+
+    private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String, keepingForm: Bool = false) -> [Edit] {
         guard !indexes.isEmpty else { return [] }
-        if indexes.count == spans.count {
+        if indexes.count == spans.count && !keepingForm {
             if node.isFlow {
                 return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
             }
