@@ -67,6 +67,9 @@ struct Inject: ParsableCommand {
     @OptionGroup(title: "Proxy and mesh")
     var mesh: MeshOptions
 
+    @OptionGroup
+    var configurationFile: ConfigurationOption
+
     @Flag(help: "Replace conflicting annotation and variable values instead of failing.")
     var overwrite = false
 
@@ -83,7 +86,8 @@ struct Inject: ParsableCommand {
         try output.validate(for: input)
     }
 
-    var options: InjectOptions {
+    /// The options these flags give over `configuration` (the configuration file's).
+    func options(configuration: LintConfiguration) -> InjectOptions {
         var options = InjectOptions()
         options.request.mode = mode
         options.request.hints = WorkloadHints(container: container, proxyPort: proxyPort, runtime: runtime)
@@ -94,21 +98,28 @@ struct Inject: ParsableCommand {
         options.request.noProxy = noProxy.map(MeshOptions.hosts)
         options.request.istioCNI = istioCni
         options.request.environmentPlacement = envVia
-        mesh.apply(to: &options)
+        mesh.apply(to: &options, configuration: configuration)
         options.overwrite = overwrite
         options.selector = selection.selector
         return options
     }
 
-    /// Injects `inputs` with the options these flags give: what `run` writes, and what the
-    /// KRM function writes back as items.
-    func transform(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
-        try Injector(options: options).inject(inputs)
+    /// Injects `inputs` with the options these flags give over `configuration`: what `run`
+    /// writes, and what the KRM function writes back as items.
+    func transform(_ inputs: [ManifestInput], configuration: LintConfiguration) throws(InjectError) -> [InjectionResult] {
+        try Injector(options: options(configuration: configuration)).inject(inputs)
     }
 
     func run() throws {
-        try ManifestPipeline(input: input, output: output, skipFailed: skipFailed, changedWord: "injected").run { inputs throws(InjectError) in
-            try transform(inputs)
+        let pipeline = ManifestPipeline(input: input, output: output, skipFailed: skipFailed, changedWord: "injected")
+        let configuration: LintConfiguration
+        do {
+            configuration = try configurationFile.load()
+        } catch {
+            throw pipeline.stop(RunError(error))
+        }
+        try pipeline.run { inputs throws(InjectError) in
+            try transform(inputs, configuration: configuration)
         }
     }
 }

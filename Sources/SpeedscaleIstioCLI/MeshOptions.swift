@@ -10,8 +10,8 @@ struct MeshOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The host in HTTP_PROXY / HTTPS_PROXY. Default: localhost, or the loopback host the workload's proxy URL uses.", valueName: "host"))
     var proxyEnvHost: String?
 
-    @Option(help: ArgumentHelp("The namespace Speedscale runs in.", valueName: "namespace"))
-    var speedscaleNamespace: String = "speedscale"
+    @Option(help: ArgumentHelp("The namespace Speedscale runs in. Default: the configuration file's settings.speedscaleNamespace, else speedscale.", valueName: "namespace"))
+    var speedscaleNamespace: String?
 
     @Flag(help: "Leave Istio Sidecar egress hosts alone.")
     var noSidecarEgress = false
@@ -22,11 +22,13 @@ struct MeshOptions: ParsableArguments {
         }
     }
 
-    /// Writes these flags into `options`.
-    func apply(to options: inout InjectOptions) {
+    /// Writes these flags, and the configuration file's settings they override, into `options`.
+    func apply(to options: inout InjectOptions, configuration: LintConfiguration) {
         options.request.outboundPort = outboundPort
         options.request.proxyEnvHost = proxyEnvHost
-        options.speedscaleNamespace = speedscaleNamespace
+        options.configuration = configuration.inject
+        options.clusterSettings = configuration.settings
+        options.speedscaleNamespace = speedscaleNamespace ?? configuration.settings.speedscaleNamespace
         options.sidecarEgress = !noSidecarEgress
     }
 

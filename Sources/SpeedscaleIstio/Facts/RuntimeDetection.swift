@@ -113,7 +113,7 @@ public enum RuntimeDetection {
     static func commandGuess(_ container: Container) -> (Runtime, String)? {
         let words = container.commandLine.map(\.value)
         guard let first = words.first else { return nil }
-        let shown = "command \"\(words.joined(separator: " "))\""
+        let shown = "\(container.node["command"] == nil ? "args" : "command") \"\(words.joined(separator: " "))\""
         if shells.contains(basename(first)), let flag = words.firstIndex(of: "-c"), flag + 1 < words.count {
             return scriptPrograms(words[flag + 1]).lazy.compactMap(runtime(ofProgram:)).first.map { ($0, shown) }
         }

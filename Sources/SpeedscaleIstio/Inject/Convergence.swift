@@ -11,6 +11,8 @@ struct Convergence {
     let request: ProfileRequest
     /// Whether values this tool would not write may be replaced.
     let overwrite: Bool
+    /// The configuration file's overrides that applied to the workload.
+    var configuration: [String] = []
 
     /// What to do with the workload.
     enum Plan {
@@ -125,7 +127,8 @@ struct Convergence {
             profile: target, profileReason: profileReason, kept: keptProfile,
             container: usesContainer ? context.appContainer.value?.name : nil, port: target == .dual ? port : nil,
             profileSource: profileSource, containerReason: usesContainer ? context.appContainerReason : nil,
-            runtime: runtime, advice: target.usesSidecar ? RuntimeAdvice.notes(for: target, settings: settings) : [])
+            runtime: runtime, advice: target.usesSidecar ? RuntimeAdvice.notes(for: target, settings: settings) : [],
+            configuration: configuration)
         let status: WorkloadOutcome.Status
         if let from = declared.profile, from != target, request.mode != nil {
             status = .converted(from: from, to: target)

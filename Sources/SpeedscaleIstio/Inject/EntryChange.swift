@@ -35,11 +35,14 @@ public struct InjectDecision: Sendable, Equatable {
     public let runtime: RuntimeGuess?
     /// What the app needs beyond what inject writes, for its runtime (a package, a CA bundle).
     public let advice: [String]
+    /// The configuration file's overrides that applied (`deployment/orders`, `app=batch`).
+    public let configuration: [String]
 
     /// Makes a decision.
     public init(
         profile: CaptureProfile, profileReason: String? = nil, kept: CaptureProfile? = nil, container: String? = nil, port: AppPort? = nil,
-        profileSource: String = "the default", containerReason: String? = nil, runtime: RuntimeGuess? = nil, advice: [String] = []
+        profileSource: String = "the default", containerReason: String? = nil, runtime: RuntimeGuess? = nil, advice: [String] = [],
+        configuration: [String] = []
     ) {
         self.profile = profile
         self.profileReason = profileReason
@@ -50,5 +53,6 @@ public struct InjectDecision: Sendable, Equatable {
         self.containerReason = containerReason
         self.runtime = runtime
         self.advice = advice
+        self.configuration = configuration
     }
 }

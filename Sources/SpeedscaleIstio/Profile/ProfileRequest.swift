@@ -70,15 +70,18 @@ extension ProfileSettings {
         let extra = annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
         let inContainer = ["HTTP_PROXY", "HTTPS_PROXY"].compactMap { environment?.value($0) }.first
         let inExtra = ["HTTP_PROXY", "HTTPS_PROXY"].compactMap { extra?.value($0) }.first
-        if inContainer == nil && inExtra != nil { environmentPlacement = .annotation }
+        let javaProxy = Self.javaProxy(of: context)
+        if inContainer == nil && (inExtra != nil || javaProxy?.holder == .extraVariable(JavaTrustStore.toolOptionsVariable)) {
+            environmentPlacement = .annotation
+        }
         let url = (inContainer ?? inExtra).map(ProxyURL.init)
         let protocolValue = annotations.value(SpeedscaleAnnotation.proxyProtocol).flatMap(ProxyProtocolValue.init(rawValue:))
         if let read = ForwardProtocol.reading(annotation: protocolValue, scheme: url?.scheme) { forwardProtocol = read }
         if let host = annotations.value(SpeedscaleAnnotation.proxyHost) { proxyHost = host }
         if let url, url.hostIsLoopback {
             proxyEnvHost = url.host
-        } else if let host = Self.javaProxyHost(of: context) {
-            proxyEnvHost = host
+        } else if let javaProxy {
+            proxyEnvHost = javaProxy.host
         }
         if let port = annotations.value(SpeedscaleAnnotation.proxyOutPort).flatMap(PortNumber.parse) { outboundPort = port }
         tlsOut = annotations.isTrue(SpeedscaleAnnotation.tlsOut)
@@ -93,7 +96,7 @@ extension ProfileSettings {
     /// itself are Java's, `NODE_USE_ENV_PROXY` Node's; otherwise the app container's
     /// runtime as detected (or asked for).
     public static func currentRuntime(of context: WorkloadContext) -> RuntimeGuess {
-        if javaProxyHost(of: context) != nil {
+        if javaProxy(of: context) != nil {
             return RuntimeGuess(.java, reason: "the workload's JVM proxy flags")
         }
         let nodeSwitch = "NODE_USE_ENV_PROXY"
@@ -106,15 +109,15 @@ extension ProfileSettings {
 
     /// The loopback host of the JVM proxy flags of the places this tool writes them (the app
     /// container's `JAVA_TOOL_OPTIONS`, its line in `extra-container-env-vars`, the
-    /// `tls-java-tool-options-value` annotation), if any.
-    static func javaProxyHost(of context: WorkloadContext) -> String? {
+    /// `tls-java-tool-options-value` annotation), and the place, if any.
+    static func javaProxy(of context: WorkloadContext) -> (host: String, holder: EntryPlace)? {
         let entries = CurrentEntries(context.workload, container: context.appContainer.value)
         let variable = JavaTrustStore.toolOptionsVariable
         let holders: [EntryPlace] = [.variable(variable), .extraVariable(variable), .annotation(SpeedscaleAnnotation.tlsJavaToolOptionsValue)]
         for holder in holders {
             guard let text = entries.value(at: holder).text else { continue }
             for name in ["http.proxyHost", "https.proxyHost", "socksProxyHost"] {
-                if let host = JavaOptionsText.property(name, in: text), ProxyURL.isLoopback(host) { return host }
+                if let host = JavaOptionsText.property(name, in: text), ProxyURL.isLoopback(host) { return (host, holder) }
             }
         }
         return nil

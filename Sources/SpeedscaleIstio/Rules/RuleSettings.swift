@@ -14,6 +14,8 @@ public struct RuleSettings: Sendable, Equatable {
     public var egressExclusions = false
     /// Whether Istio runs with its CNI agent, so injected workloads need `istio-cni: "true"` (IST002).
     public var istioCNI = false
+    /// Whether the operator's chart creates the `speedscale-jks` truststore (Helm `createJKS`, TLS007).
+    public var createJKS = true
 
     /// The defaults.
     public init() {}
@@ -28,6 +30,7 @@ public struct RuleSettings: Sendable, Equatable {
         if meshedByDefault != defaults.meshedByDefault { changes.append("meshedByDefault: \(meshedByDefault)") }
         if egressExclusions != defaults.egressExclusions { changes.append("egressExclusions: \(egressExclusions)") }
         if istioCNI != defaults.istioCNI { changes.append("istioCNI: \(istioCNI)") }
+        if createJKS != defaults.createJKS { changes.append("createJKS: \(createJKS)") }
         return changes
     }
 

@@ -41,12 +41,13 @@ public struct Uninjector: Sendable {
 
     /// The status and edits of one workload.
     func plan(_ workload: Workload, source: YAMLSource, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
-        let context = WorkloadContext(workload: workload, source: source, hints: options.request.hints, settings: options.ruleSettings)
+        let settings = options.settings(for: workload)
+        let context = WorkloadContext(workload: workload, source: source, hints: settings.request.hints, settings: options.ruleSettings)
         let filter = WorkloadFilter(selector: options.selector, purpose: .uninject)
-        if let reason = filter.skipReason(workload, declared: context.declared) {
+        if let reason = filter.skipReason(workload, declared: context.declared) ?? (settings.exclude == true ? .excluded(by: settings.matched) : nil) {
             return (.skipped(reason.description), [])
         }
-        let fallback = options.request.settings(over: ProfileSettings(), for: context)
+        let fallback = settings.request.settings(over: ProfileSettings(), for: context)
         let current = ProfileSettings(reading: context, fallback: fallback)
         let port = workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
         let javaOptions = CurrentEntries(workload, container: context.appContainer.value).value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
@@ -102,8 +103,9 @@ public struct Uninjector: Sendable {
     static func matchedRoutes(_ candidates: [ResolvedEntry], in entries: CurrentEntries) -> [ResolvedEntry] {
         let routes = candidates.filter { $0.role == .route }
         let matches = routes.filter { entries.value(at: $0.place).text == $0.value }
+        // Every place of the group must hold one of the values this tool writes there.
         return matches.filter { match in
-            routes.filter { $0.routeGroup == match.routeGroup }.allSatisfy { member in matches.contains(member) }
+            routes.filter { $0.routeGroup == match.routeGroup }.allSatisfy { member in matches.contains { $0.place == member.place } }
         }
     }
 
