@@ -22,6 +22,8 @@ enum OutcomeWording {
             return style == .flag
                 ? "use --protocol http, or --runtime generic when the app sets a SOCKS agent in code"
                 : "set protocol: http, or runtime: generic when the app sets a SOCKS agent in code"
+        case .placeOnContainer:
+            return style == .flag ? "use --env-via container, which merges the flags into it" : "set env-via: container, which merges the flags into it"
         }
     }
 

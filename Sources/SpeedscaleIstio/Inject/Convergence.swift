@@ -195,7 +195,8 @@ struct Convergence {
     }
 
     /// A container's own JVM options variable `name` beside a line of JVM flags in
-    /// `extra-container-env-vars`, unless all it holds are flags this tool wrote there.
+    /// `extra-container-env-vars`, unless all it holds are flags this tool wrote there
+    /// (replacing it would lose the container's options, so overwriting does not apply).
     private func competingJavaOptions(_ name: String, owned: [ResolvedEntry]) -> [WorkloadProblem] {
         var problems: [WorkloadProblem] = []
         for container in context.workload.containers where !AppContainer.isKnownSidecar(container) {
@@ -206,10 +207,8 @@ struct Convergence {
                 let place = EntryPlace.jvmProperty(in: .variable(name), name: property)
                 return !owned.contains { $0.place == place && JavaOptionsText.property(property, $0.value) == option }
             }
-            if value.text == nil || !foreign.isEmpty, !overwrite {
-                problems.append(.conflict(
-                    place: .variable(name), current: value.text ?? "not a single value",
-                    wanted: "no \(name) of its own beside the one in \(SpeedscaleAnnotation.extraContainerEnvVars)"))
+            if value.text == nil || !foreign.isEmpty {
+                problems.append(.competingJavaOptions(variable: name, container: container.name ?? ""))
             }
         }
         return problems

@@ -134,7 +134,7 @@ extension ProfileEntry.Condition {
 }
 
 /// An entry with its place and value worked out for one workload.
-public struct ResolvedEntry: Sendable, Equatable {
+public struct ResolvedEntry: Sendable, Hashable {
     /// Where it lives.
     public let place: EntryPlace
     /// Its value.
@@ -167,13 +167,28 @@ public struct EntryFacts: Sendable, Equatable {
 extension CaptureProfile {
     /// Every entry the profile owns, in the order inject writes them.
     public var entries: [ProfileEntry] {
+        switch self {
+        case .dual: return Self.dualEntries
+        case .forward: return Self.forwardEntries
+        case .transparent: return Self.transparentEntries
+        case .ebpf: return Self.ebpfEntries
+        }
+    }
+
+    private static let dualEntries = definition(of: .dual)
+    private static let forwardEntries = definition(of: .forward)
+    private static let transparentEntries = definition(of: .transparent)
+    private static let ebpfEntries = definition(of: .ebpf)
+
+    /// The entries of `profile`, as written once.
+    private static func definition(of profile: CaptureProfile) -> [ProfileEntry] {
         let inject = ProfileEntry(.annotation(SpeedscaleAnnotation.inject), .fixed("true"))
         let tlsOut = ProfileEntry(.annotation(SpeedscaleAnnotation.tlsOut), .fixed("true"), when: .tlsOut)
         let istioCNI = ProfileEntry(.annotation(SpeedscaleAnnotation.istioCNI), .fixed("true"), when: .istioCNI)
         let outPort = ProfileEntry(.annotation(SpeedscaleAnnotation.proxyOutPort), .outboundPort, when: .customOutboundPort)
         let captureMode = ProfileEntry(.annotation(SpeedscaleAnnotation.captureMode), .fixed("proxy"))
         let proxyProtocol = ProfileEntry(.annotation(SpeedscaleAnnotation.proxyProtocol), .protocolAnnotation)
-        switch self {
+        switch profile {
         case .dual:
             return [
                 inject, captureMode,
@@ -182,15 +197,15 @@ extension CaptureProfile {
                 ProfileEntry(.annotation(SpeedscaleAnnotation.proxyHost), .proxyHost),
                 ProfileEntry(.annotation(SpeedscaleAnnotation.proxyPort), .appPort),
                 tlsOut, outPort, istioCNI,
-            ] + Self.forwardProxyEnvironment
+            ] + forwardProxyEnvironment
         case .forward:
             return [
                 inject, captureMode,
                 ProfileEntry(.annotation(SpeedscaleAnnotation.proxyType), .fixed(ProxyType.forward.rawValue)),
                 proxyProtocol, tlsOut, outPort, istioCNI,
-            ] + Self.forwardProxyEnvironment
+            ] + forwardProxyEnvironment
         case .transparent:
-            return [inject, istioCNI, tlsOut] + Self.javaTrust
+            return [inject, istioCNI, tlsOut] + javaTrust
         case .ebpf:
             return [ProfileEntry(.annotation(SpeedscaleAnnotation.captureEnabled), .fixed("true"))]
         }
@@ -214,15 +229,17 @@ extension CaptureProfile {
             ProfileEntry(.proxyVariable("http_proxy"), .proxyURL, when: lowercase),
             ProfileEntry(.proxyVariable("https_proxy"), .proxyURL, when: lowercase),
             ProfileEntry(.hostList("no_proxy"), .noProxyHosts, when: lowercase),
-            ProfileEntry(.variable("NODE_USE_ENV_PROXY"), .fixed("1"), when: .runtime([.node])),
+            ProfileEntry(.variable(RuntimeSwitches.nodeUseEnvProxy), .fixed("1"), when: .runtime([.node])),
             ProfileEntry(.containerJavaOptions, .copied, when: .all([java, .tlsInForce])),
-            ProfileEntry(.jvmProperty("http.proxyHost"), .proxyEnvHost, when: javaHTTP),
-            ProfileEntry(.jvmProperty("http.proxyPort"), .outboundPort, when: javaHTTP),
-            ProfileEntry(.jvmProperty("https.proxyHost"), .proxyEnvHost, when: javaHTTP),
-            ProfileEntry(.jvmProperty("https.proxyPort"), .outboundPort, when: javaHTTP),
-            ProfileEntry(.jvmProperty("socksProxyHost"), .proxyEnvHost, when: javaSocks),
-            ProfileEntry(.jvmProperty("socksProxyPort"), .outboundPort, when: javaSocks),
-            ProfileEntry(.jvmProperty("http.nonProxyHosts"), .javaNonProxyHosts, when: java, role: .companion),
+        ] + JavaProxyProperties.http.flatMap { prefix in
+            [
+                ProfileEntry(.jvmProperty(prefix + "Host"), .proxyEnvHost, when: javaHTTP),
+                ProfileEntry(.jvmProperty(prefix + "Port"), .outboundPort, when: javaHTTP),
+            ]
+        } + [
+            ProfileEntry(.jvmProperty(JavaProxyProperties.socks + "Host"), .proxyEnvHost, when: javaSocks),
+            ProfileEntry(.jvmProperty(JavaProxyProperties.socks + "Port"), .outboundPort, when: javaSocks),
+            ProfileEntry(.jvmProperty(JavaProxyProperties.nonProxyHosts), .javaNonProxyHosts, when: java, role: .companion),
         ] + trustStore
     }()
 
@@ -288,10 +305,11 @@ extension CaptureProfile {
     /// what a conversion may remove, and what uninject recognises.
     public func resolveForEveryRuntime(_ settings: ProfileSettings, facts: EntryFacts) -> [ResolvedEntry] {
         var all: [ResolvedEntry] = []
+        var seen: Set<ResolvedEntry> = []
         for runtime in [settings.runtime] + Runtime.allCases.filter({ $0 != settings.runtime }) {
             var variant = settings
             variant.runtime = runtime
-            for entry in resolve(variant, facts: facts) where !all.contains(entry) { all.append(entry) }
+            for entry in resolve(variant, facts: facts) where seen.insert(entry).inserted { all.append(entry) }
         }
         return all
     }
@@ -310,6 +328,24 @@ extension CaptureProfile {
         case .copied: return nil
         }
     }
+}
+
+/// The JVM's proxy properties: `<prefix>Host` and `<prefix>Port` for each protocol.
+public enum JavaProxyProperties {
+    /// The prefixes of the HTTP and HTTPS proxy properties (`http.proxyHost`, `https.proxyPort`).
+    public static let http = ["http.proxy", "https.proxy"]
+    /// The prefix of the SOCKS proxy properties (`socksProxyHost`).
+    public static let socks = "socksProxy"
+    /// The proxy host properties, HTTP, HTTPS and SOCKS.
+    public static let hosts = (http + [socks]).map { $0 + "Host" }
+    /// The hosts the JVM reaches without a proxy (HTTP and HTTPS).
+    public static let nonProxyHosts = "http.nonProxyHosts"
+}
+
+/// Variables that switch a runtime to reading the proxy variables.
+public enum RuntimeSwitches {
+    /// Node 22.21 and later read `HTTP_PROXY` and `HTTPS_PROXY` only with this set to 1.
+    public static let nodeUseEnvProxy = "NODE_USE_ENV_PROXY"
 }
 
 /// Speedscale's Java truststore: the `speedscale-jks` secret the operator mounts with tls-out

@@ -99,7 +99,7 @@ extension ProfileSettings {
         if javaProxy(of: context) != nil {
             return RuntimeGuess(.java, reason: "the workload's JVM proxy flags")
         }
-        let nodeSwitch = "NODE_USE_ENV_PROXY"
+        let nodeSwitch = RuntimeSwitches.nodeUseEnvProxy
         let extra = context.sidecar.annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
         if context.appContainer.value.map({ ProxyEnvironment($0).isSet(nodeSwitch) }) == true || extra?.value(nodeSwitch) != nil {
             return RuntimeGuess(.node, reason: "the workload's \(nodeSwitch)")
@@ -116,7 +116,7 @@ extension ProfileSettings {
         let holders: [EntryPlace] = [.variable(variable), .extraVariable(variable), .annotation(SpeedscaleAnnotation.tlsJavaToolOptionsValue)]
         for holder in holders {
             guard let text = entries.value(at: holder).text else { continue }
-            for name in ["http.proxyHost", "https.proxyHost", "socksProxyHost"] {
+            for name in JavaProxyProperties.hosts {
                 if let host = JavaOptionsText.property(name, in: text), ProxyURL.isLoopback(host) { return (host, holder) }
             }
         }

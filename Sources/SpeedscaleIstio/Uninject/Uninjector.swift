@@ -65,8 +65,9 @@ public struct Uninjector: Sendable {
         plain.tlsOut = false
         plain.tlsOutByOperator = false
         var proxyEntries: [ResolvedEntry] = []
+        var seen: Set<ResolvedEntry> = []
         for entry in CaptureProfile.forward.resolveForEveryRuntime(current, facts: facts) + CaptureProfile.forward.resolveForEveryRuntime(plain, facts: facts)
-        where entry.place.variableName != nil && !proxyEntries.contains(entry) {
+        where entry.place.variableName != nil && seen.insert(entry).inserted {
             proxyEntries.append(entry)
         }
         // The proxy variables of every container that is not a known sidecar, and of the

@@ -79,7 +79,7 @@ package struct KubernetesAPIThroughProxyRule: WorkloadRule {
                 let anchor = lists.first?.node ?? first.node
                 return Finding(Self.description, message + "; add the API server's address (and kubernetes.default.svc) to NO_PROXY", at: anchor.range)
             }
-            let hosts = context.javaOptions(reaching: container).compactMap { $0["http.nonProxyHosts"] }
+            let hosts = context.javaOptions(reaching: container).compactMap { $0[JavaProxyProperties.nonProxyHosts] }
                 .flatMap { $0.split(separator: "|").map { String($0).trimmingSpaces } }
             if hosts.contains(where: Self.bypassesAPI) { return nil }
             return Finding(Self.description, message + "; add the API server's address (and kubernetes.default.svc) to -Dhttp.nonProxyHosts", at: first.node.range)

@@ -36,7 +36,7 @@ package struct NodeProxyVariablesRule: WorkloadRule {
         ])
 
     /// The variable that makes Node 22.21 and later read the proxy variables.
-    static let nodeSwitch = "NODE_USE_ENV_PROXY"
+    static let nodeSwitch = RuntimeSwitches.nodeUseEnvProxy
 
     package init() {}
 

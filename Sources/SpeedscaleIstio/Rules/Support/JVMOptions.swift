@@ -4,7 +4,7 @@
 /// the last of duplicated properties wins, as on the JVM's command line.
 package struct JVMOptions: Sendable, Equatable {
     /// The proxy host properties (`-Dhttp.proxyHost` and its siblings), without `-D`.
-    package static let proxyHostProperties = ["http.proxyHost", "https.proxyHost", "socksProxyHost"]
+    package static let proxyHostProperties = JavaProxyProperties.hosts
     /// The truststore path property, without `-D`.
     package static let trustStore = JavaTrustStore.pathProperty
     /// The truststore password property, without `-D`.
