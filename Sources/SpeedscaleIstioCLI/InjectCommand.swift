@@ -4,6 +4,7 @@ import SpeedscaleIstio
 extension CaptureProfile: ExpressibleByArgument {}
 extension ForwardProtocol: ExpressibleByArgument {}
 extension EnvironmentPlacement: ExpressibleByArgument {}
+extension RuntimeChoice: ExpressibleByArgument {}
 
 /// `inject`: add the Speedscale configuration to workloads.
 struct Inject: ParsableCommand {
@@ -35,6 +36,11 @@ struct Inject: ParsableCommand {
     @Option(help: ArgumentHelp("The app container's name. Default: inferred.", valueName: "name"))
     var container: String?
 
+    @Option(help: ArgumentHelp(
+        "The app's runtime, which decides how it is told to use the forward proxy: generic (the proxy variables), java (JVM flags in JAVA_TOOL_OPTIONS, or with --tls-out in sidecar.speedscale.com/tls-java-tool-options-value), node (also NODE_USE_ENV_PROXY=1), python or ruby (also the lowercase variables), go or dotnet (socks5:// for --protocol socks4), or auto: detected from the app container's image, command and variables. Default: the runtime a workload's current entries show, else auto.",
+        valueName: "runtime"))
+    var runtime: RuntimeChoice?
+
     @Option(name: .customLong("protocol"), help: ArgumentHelp("The forward proxy protocol: http (default), socks5 or socks4.", valueName: "protocol"))
     var forwardProtocol: ForwardProtocol?
 
@@ -61,6 +67,9 @@ struct Inject: ParsableCommand {
     @OptionGroup(title: "Proxy and mesh")
     var mesh: MeshOptions
 
+    @OptionGroup
+    var configurationFile: ConfigurationOption
+
     @Flag(help: "Replace conflicting annotation and variable values instead of failing.")
     var overwrite = false
 
@@ -77,10 +86,11 @@ struct Inject: ParsableCommand {
         try output.validate(for: input)
     }
 
-    var options: InjectOptions {
+    /// The options these flags give over `configuration` (the configuration file's).
+    func options(configuration: LintConfiguration) -> InjectOptions {
         var options = InjectOptions()
         options.request.mode = mode
-        options.request.hints = WorkloadHints(container: container, proxyPort: proxyPort)
+        options.request.hints = WorkloadHints(container: container, proxyPort: proxyPort, runtime: runtime)
         options.request.forwardProtocol = forwardProtocol
         options.request.proxyHost = proxyHost
         options.request.tlsOut = tlsOut
@@ -88,21 +98,28 @@ struct Inject: ParsableCommand {
         options.request.noProxy = noProxy.map(MeshOptions.hosts)
         options.request.istioCNI = istioCni
         options.request.environmentPlacement = envVia
-        mesh.apply(to: &options)
+        mesh.apply(to: &options, configuration: configuration)
         options.overwrite = overwrite
         options.selector = selection.selector
         return options
     }
 
-    /// Injects `inputs` with the options these flags give: what `run` writes, and what the
-    /// KRM function writes back as items.
-    func transform(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
-        try Injector(options: options).inject(inputs)
+    /// Injects `inputs` with the options these flags give over `configuration`: what `run`
+    /// writes, and what the KRM function writes back as items.
+    func transform(_ inputs: [ManifestInput], configuration: LintConfiguration) throws(InjectError) -> [InjectionResult] {
+        try Injector(options: options(configuration: configuration)).inject(inputs)
     }
 
     func run() throws {
-        try ManifestPipeline(input: input, output: output, skipFailed: skipFailed, changedWord: "injected").run { inputs throws(InjectError) in
-            try transform(inputs)
+        let pipeline = ManifestPipeline(input: input, output: output, skipFailed: skipFailed, changedWord: "injected")
+        let configuration: LintConfiguration
+        do {
+            configuration = try configurationFile.load()
+        } catch {
+            throw pipeline.stop(RunError(error))
+        }
+        try pipeline.run { inputs throws(InjectError) in
+            try transform(inputs, configuration: configuration)
         }
     }
 }

@@ -70,8 +70,10 @@ extension RunReport {
         return Array(body.rendered.utf8)
     }
 
-    /// What inject decided for a workload: its profile (and why, when not the one asked for),
-    /// app container and port (and where the port was read).
+    /// What inject decided for a workload, and why: its profile (`profileSource`: asked for,
+    /// the workload's own, the default; `profileReason` when it is not the one asked for), the
+    /// app's runtime and what decided it, the app container and port and why, `advice` for the
+    /// runtime, and the configuration file's overrides that applied (`configuration`).
     private static func decision(_ decision: InjectDecision) -> JSONValue {
         let portSource: String? = decision.port.map { port in
             switch port.source {
@@ -85,10 +87,16 @@ extension RunReport {
         return .object([
             JSONMember("profile", .string(decision.profile.rawValue)),
             JSONMember("profileReason", .optional(decision.profileReason)),
+            JSONMember("profileSource", .string(decision.profileSource)),
             JSONMember("keptProfile", .optional(decision.kept?.rawValue)),
+            JSONMember("runtime", .optional(decision.runtime?.runtime.rawValue)),
+            JSONMember("runtimeReason", .optional(decision.runtime?.reason)),
             JSONMember("container", .optional(decision.container)),
+            JSONMember("containerReason", .optional(decision.containerReason)),
             JSONMember("port", decision.port.map { .number($0.number) } ?? .null),
             JSONMember("portSource", .optional(portSource)),
+            JSONMember("advice", .array(decision.advice.map(JSONValue.string))),
+            JSONMember("configuration", .array(decision.configuration.map(JSONValue.string))),
         ])
     }
 

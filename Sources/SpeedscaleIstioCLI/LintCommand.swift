@@ -41,10 +41,8 @@ struct Lint: ParsableCommand {
     @Option(help: "Report only findings at or above this severity: error, warning or info.")
     var minSeverity: Severity = .info
 
-    @Option(
-        help: ArgumentHelp("The configuration file (default: .speedscale-istio.yaml in the working directory or the git root).", valueName: "file"),
-        completion: .file(extensions: ["yaml", "yml"]))
-    var config: String?
+    @OptionGroup
+    var configuration: ConfigurationOption
 
     @Flag(help: "Print the rule catalogue (text or json) and exit.")
     var listRules = false
@@ -98,11 +96,8 @@ struct Lint: ParsableCommand {
 
     /// `--config FILE`, else the file found from the working directory, else the defaults.
     func loadConfiguration() throws -> LintConfiguration {
-        guard let path = config ?? ConfigurationLocator.find(from: FileManager.default.currentDirectoryPath) else {
-            return LintConfiguration()
-        }
         do {
-            return try ConfigurationLocator.load(path)
+            return try configuration.load()
         } catch {
             StandardError.write("error: invalid configuration: \(error.description)\n")
             throw ExitCode(2)

@@ -47,6 +47,12 @@ struct ManifestPipeline {
         if exit != .success { throw exit }
     }
 
+    /// Reports `error`, which stopped the run before any input was read, in the report's
+    /// format; returns the exit code (2).
+    func stop(_ error: RunError) -> ExitCode {
+        finish(results: [], verdict: .stopped(error), skipped: [])
+    }
+
     /// Prints the report in the chosen format; returns the verdict's exit code.
     private func finish(results: [InjectionResult], verdict: RunVerdict, skipped: [SkippedInput]) -> ExitCode {
         let report = RunReport(results: results, verdict: verdict, quiet: output.quiet, changedWord: changedWord, skipped: skipped)

@@ -11,14 +11,14 @@ struct MeshOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The host in HTTP_PROXY / HTTPS_PROXY. Default: localhost, or the loopback host the workload's proxy URL uses.", valueName: "host"))
     var proxyEnvHost: String?
 
-    @Option(help: ArgumentHelp("The namespace Speedscale runs in.", valueName: "namespace"))
-    var speedscaleNamespace: String = "speedscale"
+    @Option(help: ArgumentHelp("The namespace Speedscale runs in. Default: the configuration file's settings.speedscaleNamespace, else speedscale.", valueName: "namespace"))
+    var speedscaleNamespace: String?
 
-    @Option(help: ArgumentHelp("The port the Speedscale sidecar reaches the forwarder on, which Istio Sidecar egress must open.", valueName: "port"))
-    var forwarderPort: Int = 80
+    @Option(help: ArgumentHelp("The port the Speedscale sidecar reaches the forwarder on, which Istio Sidecar egress must open. Default: the configuration file's settings.forwarderPort, else 80.", valueName: "port"))
+    var forwarderPort: Int?
 
-    @Option(help: ArgumentHelp("Istio's root namespace (MeshConfig rootNamespace): its Sidecar without workloadSelector applies mesh-wide and is never edited.", valueName: "namespace"))
-    var rootNamespace: String = "istio-system"
+    @Option(help: ArgumentHelp("Istio's root namespace (MeshConfig rootNamespace): its Sidecar without workloadSelector applies mesh-wide and is never edited. Default: the configuration file's settings.rootNamespace, else istio-system.", valueName: "namespace"))
+    var rootNamespace: String?
 
     @Flag(help: "Leave Istio Sidecar egress hosts alone.")
     var noSidecarEgress = false
@@ -27,18 +27,20 @@ struct MeshOptions: ParsableArguments {
         if let outboundPort, !(1...65535).contains(outboundPort) {
             throw ValidationError("--outbound-port must be a port number (1-65535), not \(outboundPort)")
         }
-        if !(1...65535).contains(forwarderPort) {
+        if let forwarderPort, !(1...65535).contains(forwarderPort) {
             throw ValidationError("--forwarder-port must be a port number (1-65535), not \(forwarderPort)")
         }
     }
 
-    /// Writes these flags into `options`.
-    func apply(to options: inout InjectOptions) {
+    /// Writes these flags, and the configuration file's settings they override, into `options`.
+    func apply(to options: inout InjectOptions, configuration: LintConfiguration) {
         options.request.outboundPort = outboundPort
         options.request.proxyEnvHost = proxyEnvHost
-        options.speedscaleNamespace = speedscaleNamespace
-        options.forwarderPort = forwarderPort
-        options.rootNamespace = rootNamespace
+        options.configuration = configuration.inject
+        options.clusterSettings = configuration.settings
+        options.speedscaleNamespace = speedscaleNamespace ?? configuration.settings.speedscaleNamespace
+        options.forwarderPort = forwarderPort ?? configuration.settings.forwarderPort
+        options.rootNamespace = rootNamespace ?? configuration.settings.rootNamespace
         options.sidecarEgress = !noSidecarEgress
     }
 

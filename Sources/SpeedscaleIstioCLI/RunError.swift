@@ -12,6 +12,8 @@ struct RunError {
         case parse = "parse-error"
         /// An edit would have broken the document: a bug in the tool.
         case `internal` = "internal-error"
+        /// The configuration file cannot be read or is not valid.
+        case configuration = "configuration-error"
     }
 
     /// The kind of error.
@@ -48,6 +50,14 @@ struct RunError {
         }
     }
 
+    /// The error for a configuration file that cannot be used.
+    init(_ error: ConfigurationError) {
+        kind = .configuration
+        file = error.file
+        location = error.location
+        problem = "invalid configuration: " + error.message
+    }
+
     /// `FILE:LINE:COL: problem`, `FILE: problem` or `problem`.
     var description: String {
         Self.describe(file: file, location: location, problem: problem)
@@ -62,6 +72,6 @@ struct RunError {
     /// The text report's line: a message with a position reads like a compiler's
     /// (`FILE:LINE:COL: problem`), as do parse and internal errors; others start with `error: `.
     var line: String {
-        kind == .input && location == nil ? "error: \(description)" : description
+        (kind == .input || kind == .configuration) && location == nil ? "error: \(description)" : description
     }
 }

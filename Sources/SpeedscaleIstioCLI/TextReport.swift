@@ -14,7 +14,13 @@ extension RunReport {
         }
         for outcome in listedOutcomes {
             lines.append("\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome))")
-            if !quiet { lines += outcome.notes.map { "  note: \($0)" } }
+            if !quiet {
+                if let decision = outcome.decision {
+                    lines.append("  decided: " + OutcomeWording.decided(decision))
+                    lines += decision.advice.map { "  note: \($0)" }
+                }
+                lines += outcome.notes.map { "  note: \($0)" }
+            }
         }
         if !quiet {
             lines += results.flatMap { result in result.notes.map { "note: \(note($0, of: result, in: sources))" } }

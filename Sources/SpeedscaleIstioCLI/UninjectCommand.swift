@@ -25,17 +25,25 @@ struct Uninject: ParsableCommand {
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
+    @OptionGroup
+    var configurationFile: ConfigurationOption
+
     func validate() throws {
         try output.validate(for: input)
     }
 
     func run() throws {
+        let pipeline = ManifestPipeline(input: input, output: output, skipFailed: false, changedWord: "uninjected")
         var options = InjectOptions()
-        mesh.apply(to: &options)
+        do {
+            mesh.apply(to: &options, configuration: try configurationFile.load())
+        } catch {
+            throw pipeline.stop(RunError(error))
+        }
         options.request.noProxy = noProxy.map(MeshOptions.hosts)
         options.selector = selection.selector
         let uninjector = Uninjector(options: options)
-        try ManifestPipeline(input: input, output: output, skipFailed: false, changedWord: "uninjected").run { inputs throws(InjectError) in
+        try pipeline.run { inputs throws(InjectError) in
             try uninjector.uninject(inputs)
         }
     }

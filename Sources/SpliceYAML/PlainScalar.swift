@@ -58,15 +58,25 @@ public enum PlainScalar {
 
     /// Whether `value` can be written as a plain scalar and still read back as the same string.
     /// Deliberately strict: anything unusual is quoted.
+    /// In block context, words separated by single spaces may follow, and a word may start with
+    /// `-` followed by a letter (`-Xmx512m -Dname=a|b`, as JVM options are written).
     public static func canWritePlain(_ value: String, inFlow: Bool) -> Bool {
-        guard let first = value.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "/" else {
+        let scalars = Array(value.unicodeScalars)
+        guard let first = scalars.first else { return false }
+        let optionStart = !inFlow && first == "-" && scalars.count > 1 && scalars[1].properties.isAlphabetic
+        guard first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "/" || optionStart else {
             return false
         }
-        for scalar in value.unicodeScalars {
+        for (index, scalar) in scalars.enumerated() {
             let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                 || "-_./:@+=,".unicodeScalars.contains(scalar)
+                || (!inFlow && (scalar == "|" || scalar == "*" || scalar == " "))
             if !allowed || !scalar.isASCII { return false }
             if inFlow && (scalar == ":" || scalar == ",") { return false }
+            if scalar == " " {
+                // No space at either end, none doubled, and none after a colon (`key: value`).
+                guard index > 0, index + 1 < scalars.count, scalars[index + 1] != " ", scalars[index - 1] != ":" else { return false }
+            }
         }
         if value.hasSuffix(":") { return false }
         return resolvesToString(value)

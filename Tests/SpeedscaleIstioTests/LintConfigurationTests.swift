@@ -5,18 +5,9 @@ import Testing
 
 /// `.speedscale-istio.yaml`: what it sets, and errors with their position.
 @Suite struct LintConfigurationTests {
-    private func parse(_ text: String) throws(ConfigurationError) -> LintConfiguration {
-        try LintConfiguration.parse(YAMLSource(text), file: "c.yaml")
-    }
+    private func parse(_ text: String) throws(ConfigurationError) -> LintConfiguration { try ConfigurationText.parse(text) }
 
-    private func error(_ text: String) -> String {
-        do {
-            _ = try parse(text)
-            return "no error"
-        } catch {
-            return error.description
-        }
-    }
+    private func error(_ text: String) -> String { ConfigurationText.error(text) }
 
     @Test func rulesIgnorePathsAndSettingsAreRead() throws {
         let configuration = try parse("""
@@ -70,7 +61,7 @@ import Testing
         #expect(error("settings:\n  rootNamespace: Istio_System\n") == "c.yaml:2:18: rootNamespace \"Istio_System\" is not a namespace name")
         #expect(error("settings:\n  inMeshCallers: often\n") == "c.yaml:2:18: inMeshCallers must be true or false, not \"often\"")
         #expect(error("ignorePaths: vendor\n") == "c.yaml:1:14: ignorePaths must be a list")
-        #expect(error("- rules\n") == "c.yaml:1:1: the configuration must be a mapping of rules, ignorePaths and settings")
+        #expect(error("- rules\n") == "c.yaml:1:1: the configuration must be a mapping of rules, ignorePaths, settings and inject")
         #expect(error("rules: [\n") .hasPrefix("c.yaml:2:1: "))
     }
 

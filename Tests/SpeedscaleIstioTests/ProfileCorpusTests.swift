@@ -36,10 +36,27 @@ struct ProfileCorpusTests {
         Variant(name: "--no-proxy .svc,.cluster.local") { $0.request.noProxy = [".svc", ".cluster.local"] },
         Variant(name: "--lowercase-env") { $0.request.lowercaseEnv = true },
         Variant(name: "--env-via annotation") { $0.request.environmentPlacement = .annotation },
-        Variant(name: "--protocol socks5 --tls-out --outbound-port 5140") {
+        // With tls-out, the API server's address goes into NO_PROXY (ENV010).
+        Variant(name: "--protocol socks5 --tls-out --outbound-port 5140 --no-proxy kubernetes.default.svc,10.96.0.1") {
             $0.request.forwardProtocol = .socks5
             $0.request.tlsOut = true
             $0.request.outboundPort = 5140
+            $0.request.noProxy = ["kubernetes.default.svc", "10.96.0.1"]
+        },
+        Variant(name: "--runtime java") { $0.request.hints.runtime = .fixed(.java) },
+        Variant(name: "--runtime java --tls-out --env-via annotation --no-proxy 10.96.0.1") {
+            $0.request.hints.runtime = .fixed(.java)
+            $0.request.tlsOut = true
+            $0.request.environmentPlacement = .annotation
+            $0.request.noProxy = ["10.96.0.1"]
+        },
+        Variant(name: "--runtime node --mode forward") {
+            $0.request.hints.runtime = .fixed(.node)
+            $0.request.mode = .forward
+        },
+        Variant(name: "--runtime python --protocol socks4") {
+            $0.request.hints.runtime = .fixed(.python)
+            $0.request.forwardProtocol = .socks4
         },
     ]
 
@@ -96,7 +113,7 @@ struct ProfileCorpusTests {
             switch outcome.status {
             case .injected, .unchanged, .converted:
                 let profile = try #require(outcome.decision?.profile)
-                Self.expectProfile(profile, on: new, options: options, name: outcome.name)
+                Self.expectProfile(profile, on: new, options: options, runtime: outcome.decision?.runtime?.runtime ?? .generic, name: outcome.name)
             case .failed, .skipped, .kept:
                 #expect(Self.text(old, bytes) == Self.text(new, result.output), "\(outcome.name) was \(outcome.status) but changed")
             case .uninjected:
@@ -108,8 +125,10 @@ struct ProfileCorpusTests {
             }
         }
 
-        // What inject wrote lints clean.
-        #expect(LintDelta.newProblems(before: bytes, after: result.output, file: test.file) == [])
+        // What inject wrote lints clean, lint told the runtime inject was (as the configuration file tells both).
+        var configuration = LintConfiguration()
+        configuration.inject.defaults.request.hints = options.request.hints
+        #expect(LintDelta.newProblems(before: bytes, after: result.output, file: test.file, configuration: configuration) == [])
     }
 
     /// The default profile fails no corpus workload for want of a port.
@@ -160,7 +179,7 @@ struct ProfileCorpusTests {
 
     /// The entries that declare `profile` are on `workload`, and the proxy variables where the
     /// options put them.
-    static func expectProfile(_ profile: CaptureProfile, on workload: Workload, options: InjectOptions, name: String) {
+    static func expectProfile(_ profile: CaptureProfile, on workload: Workload, options: InjectOptions, runtime: Runtime, name: String) {
         let annotations = workload.annotations
         switch profile {
         case .ebpf:
@@ -173,13 +192,24 @@ struct ProfileCorpusTests {
             #expect(annotations["sidecar.speedscale.com/inject"] == "true", "\(name)")
             #expect(annotations["sidecar.speedscale.com/proxy-type"] == profile.rawValue, "\(name)")
             #expect((annotations["sidecar.speedscale.com/proxy-port"] != nil) == (profile == .dual), "\(name)")
-            if options.request.environmentPlacement == .annotation {
+            if runtime == .java {
+                let flags = options.request.tlsOut == true
+                    ? annotations["sidecar.speedscale.com/tls-java-tool-options-value"]
+                    : options.request.environmentPlacement == .annotation
+                        ? annotations["sidecar.speedscale.com/extra-container-env-vars"]
+                        : workload.containers.flatMap(\.env).first { $0.name == "JAVA_TOOL_OPTIONS" }?.value
+                #expect(flags?.contains("proxyPort=\(options.request.outboundPort ?? 4140)") == true, "\(name)")
+                #expect(flags?.contains("-Djavax.net.ssl.trustStore=") == (options.request.tlsOut == true), "\(name)")
+            } else if options.request.environmentPlacement == .annotation {
                 let extra = annotations["sidecar.speedscale.com/extra-container-env-vars"] ?? ""
                 #expect(extra.contains("HTTPS_PROXY=") && extra.contains("NO_PROXY=localhost,127.0.0.1"), "\(name)")
             } else {
                 let names = workload.containers.flatMap(\.env).map(\.name)
                 #expect(names.contains("HTTPS_PROXY") && names.contains("NO_PROXY"), "\(name)")
-                if options.request.lowercaseEnv == true { #expect(names.contains("https_proxy") && names.contains("no_proxy"), "\(name)") }
+                if options.request.lowercaseEnv == true || runtime == .python {
+                    #expect(names.contains("https_proxy") && names.contains("no_proxy"), "\(name)")
+                }
+                #expect(names.contains("NODE_USE_ENV_PROXY") == (runtime == .node), "\(name)")
             }
         }
     }

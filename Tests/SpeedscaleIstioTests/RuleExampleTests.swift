@@ -71,6 +71,8 @@ private struct Mark: Equatable, CustomStringConvertible {
             "SS001", "SS002", "SS003", "SS004", "SS005", "SS006", "SS007", "SS008", "SS009", "SS012", "SS013",
             "SS015", "SS016", "SS017", "ENV001", "ENV002", "ENV003", "ENV004", "ENV005", "ENV006", "ENV007", "ENV008",
             "ENV016", "IST001", "IST003", "IST004", "IST006", "IST010", "IST014", "IST015",
+            // Runtimes: the JVM, Node, Go and the CA each runtime trusts.
+            "ENV010", "ENV011", "ENV012", "ENV014", "ENV017", "ENV019", "TLS001", "TLS005", "TLS007",
         ]
         let ids = Set(RuleRegistry.ids)
         #expect(required.filter { !ids.contains($0) } == [])
@@ -139,7 +141,10 @@ struct RuleCorrectionCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func rulesThatInjectFixesCarryCorrections() {
-        let fixed = ["SS001", "SS011", "SS015", "SS023", "ENV001", "ENV006", "ENV018", "IST002", "IST003"]
+        let fixed = [
+            "SS001", "SS011", "SS015", "SS023", "ENV001", "ENV006", "ENV018", "IST002", "IST003",
+            "ENV010", "ENV011", "ENV012", "ENV013", "ENV014", "ENV019", "TLS001",
+        ]
         for id in fixed {
             #expect(RuleRegistry.rule(id)?.description.corrections.isEmpty == false, "\(id) has no correction")
         }

@@ -3,14 +3,17 @@ import SpliceYAML
 /// Compares the parsed trees of an input and inject's output: the output must hold the
 /// input unchanged (scalar values, keys, items in order) plus only what inject may add.
 enum TreeAdditions {
-    static let proxyVariables: Set<String> = ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "NO_PROXY", "no_proxy"]
+    static let proxyVariables: Set<String> = [
+        "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "NO_PROXY", "no_proxy", "NODE_USE_ENV_PROXY", "JAVA_TOOL_OPTIONS",
+    ]
 
     /// The differences between `input` and `output` that are not inject's additions.
     static func problems(_ input: YAMLNode, _ output: YAMLNode, path: String = "") -> [String] {
         switch (input.kind, output.kind) {
         case (.scalar, .scalar):
-            // A host list (NO_PROXY) may gain entries after its own.
+            // A host list (NO_PROXY) may gain entries after its own, JVM options (JAVA_TOOL_OPTIONS) options.
             if input.value == output.value || (!input.value.isEmpty && output.value.hasPrefix(input.value + ",")) { return [] }
+            if !input.value.isEmpty && output.value.hasPrefix(input.value + " -D") { return [] }
             return ["\(path): \(input.value) became \(output.value)"]
         case (.alias, .alias):
             return input.value == output.value ? [] : ["\(path): alias changed"]

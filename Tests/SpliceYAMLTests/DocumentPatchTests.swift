@@ -172,6 +172,27 @@ import Testing
         }
         #expect(out == "env:  # list\n- {}\n")
     }
+
+    @Test func replacingEveryChildOfACollectionKeepsItsStyle() throws {
+        let replace: (inout DocumentPatch) -> Void = { patch in
+            patch.remove([.key("metadata"), .key("annotations"), .key("a")], pruningEmptyParents: 2)
+            patch.remove([.key("metadata"), .key("annotations"), .key("b")], pruningEmptyParents: 2)
+            patch.upsert([.key("metadata"), .key("annotations"), .key("c")], .string("3"))
+            patch.remove([.key("env"), .named("A")], pruningEmptyParents: 1)
+            patch.upsert([.key("env"), .named("B"), .key("value")], .text("2"))
+        }
+        let block = "metadata:\n  annotations:\n    a: \"1\"\n    b: \"2\"\nenv:\n- name: A\n  value: x\n# end\n"
+        #expect(try patch(block, replace) == "metadata:\n  annotations:\n    c: \"3\"\nenv:\n- name: B\n  value: \"2\"\n# end\n")
+        let flow = "metadata:\n  annotations: {a: \"1\", b: \"2\"}\nenv: [{name: A, value: x}]\n"
+        #expect(try patch(flow, replace) == "metadata:\n  annotations: {c: \"3\"}\nenv: [{name: B, value: \"2\"}]\n")
+        let json = "{\n  \"metadata\": {\n    \"annotations\": {\n      \"a\": \"1\",\n      \"b\": \"2\"\n    }\n  }\n}\n"
+        let replaced = try patch(json) { patch in
+            patch.remove([.key("metadata"), .key("annotations"), .key("a")], pruningEmptyParents: 2)
+            patch.remove([.key("metadata"), .key("annotations"), .key("b")], pruningEmptyParents: 2)
+            patch.upsert([.key("metadata"), .key("annotations"), .key("c")], .string("3"))
+        }
+        #expect(replaced == "{\n  \"metadata\": {\n    \"annotations\": {\n      \"c\": \"3\"\n    }\n  }\n}\n")
+    }
 }
 
 /// Offsets in an edited text map back to the source, so an error in the output can name the input.

@@ -145,6 +145,12 @@ import Testing
         #expect(PlainScalar.canWritePlain("http://localhost:4140", inFlow: false))
         #expect(!PlainScalar.canWritePlain("http://localhost:4140", inFlow: true))
         #expect(!PlainScalar.canWritePlain("true", inFlow: false))
+        // JVM options: words after single spaces, an option's leading dash, | and * inside.
+        #expect(PlainScalar.canWritePlain("-Xmx512m -Dhttp.nonProxyHosts=localhost|*.svc", inFlow: false))
+        #expect(!PlainScalar.canWritePlain("-Xmx512m -Da=b", inFlow: true))
+        for risky in ["- a", "-", "a  b", "a ", " a", "a: b", "|a", "*a", "a #b", "-1 a"] {
+            #expect(!PlainScalar.canWritePlain(risky, inFlow: false), "\(risky)")
+        }
         #expect(PlainScalar.doubleQuoted("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
     }
 }

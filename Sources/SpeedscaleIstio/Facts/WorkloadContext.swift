@@ -8,11 +8,14 @@ public struct WorkloadHints: Sendable, Equatable {
     public var container: String?
     /// The app's port.
     public var proxyPort: Int?
+    /// The app's runtime, or `auto` to detect it; nil follows the workload's own entries.
+    public var runtime: RuntimeChoice?
 
     /// No hints.
-    public init(container: String? = nil, proxyPort: Int? = nil) {
+    public init(container: String? = nil, proxyPort: Int? = nil, runtime: RuntimeChoice? = nil) {
         self.container = container
         self.proxyPort = proxyPort
+        self.runtime = runtime
     }
 }
 
@@ -34,6 +37,11 @@ public struct WorkloadContext: Sendable {
     public let declared: DeclaredProfile
     /// The app container.
     public let appContainer: Resolution<Container>
+    /// Why the app container is the one, when it is known.
+    public let appContainerReason: String?
+    /// The app container's runtime: the one asked for, else the one detected (generic
+    /// without an app container).
+    public let runtime: RuntimeGuess
     /// The app port, when the app container is known.
     public let appPort: PortChoice?
 
@@ -51,7 +59,22 @@ public struct WorkloadContext: Sendable {
         self.sidecar = sidecar
         declared = DeclaredProfile(sidecar.annotations)
         let annotated = workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
-        appContainer = AppContainer.choose(in: workload, named: hints.container, port: hints.proxyPort ?? annotated)
+        let choice = AppContainer.choice(in: workload, named: hints.container, port: hints.proxyPort ?? annotated)
+        switch choice {
+        case .resolved(let chosen):
+            appContainer = .resolved(chosen.container)
+            appContainerReason = chosen.reason
+        case .failed(let problem):
+            appContainer = .failed(problem)
+            appContainerReason = nil
+        }
+        if let asked = hints.runtime?.runtime {
+            runtime = RuntimeGuess(asked, reason: "asked for")
+        } else if let container = choice.value?.container {
+            runtime = RuntimeDetection.guess(container)
+        } else {
+            runtime = RuntimeGuess(.generic, reason: "no app container")
+        }
         appPort = appContainer.value.map { container in
             PortChoice.choose(for: container, requested: hints.proxyPort, annotated: annotated, services: services)
         }

@@ -16,6 +16,8 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
     case ownedBy(String)
     /// Its only containers are known sidecars (an Istio gateway, say).
     case noAppContainer(sidecars: [String])
+    /// The configuration file excludes it (`exclude: true`), by these selections.
+    case excluded(by: [String])
 
     /// The reason in plain words.
     public var description: String {
@@ -27,6 +29,8 @@ public enum SkipReason: Sendable, Equatable, CustomStringConvertible {
         case .unsupportedKind(let kind): return "Speedscale's operator does not handle \(kind.rawValue)s (its webhook skips them); use a Deployment"
         case .ownedBy(let owner): return "owned by \(owner): inject the owner"
         case .noAppContainer(let sidecars): return "no app container, only known sidecars (\(sidecars.joined(separator: ", ")))"
+        case .excluded(let selections):
+            return "excluded by the configuration file" + (selections.isEmpty ? "" : " (\(selections.joined(separator: ", ")))")
         }
     }
 }

@@ -19,6 +19,11 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
     case sidecarAndEBPF
     /// A container listens on a port the sidecar needs for itself.
     case portTaken(port: Int, container: String, listener: String)
+    /// The app's runtime reads only HTTP proxies from its environment, and SOCKS was asked for.
+    case runtimeNeedsHTTPProxy(runtime: Runtime)
+    /// A container sets its own JVM options variable, beside the one with the JVM flags in
+    /// `extra-container-env-vars`.
+    case competingJavaOptions(variable: String, container: String)
 
     /// What would resolve it.
     public enum Remedy: Sendable, Equatable {
@@ -30,6 +35,10 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
         case overwrite
         /// Choose the profile explicitly.
         case chooseProfile
+        /// Use the HTTP forward protocol, or the generic runtime when the app sets its proxy in code.
+        case useHTTPProtocol
+        /// Put the proxy settings on the app container.
+        case placeOnContainer
     }
 
     /// The remedy, when a setting resolves it.
@@ -39,6 +48,8 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
         case .severalPorts: return .giveProxyPort
         case .conflict: return .overwrite
         case .sidecarAndEBPF: return .chooseProfile
+        case .runtimeNeedsHTTPProxy: return .useHTTPProtocol
+        case .competingJavaOptions: return .placeOnContainer
         case .valueFrom, .blocked, .portTaken: return nil
         }
     }
@@ -60,6 +71,10 @@ public enum WorkloadProblem: Sendable, Equatable, CustomStringConvertible {
             return "cannot edit \(blocked)"
         case .portTaken(let port, let container, let listener):
             return "container \"\(container)\" listens on \(port), the Speedscale sidecar's \(listener) port; give the sidecar another one (\(listener == "inbound" ? SpeedscaleAnnotation.proxyInPort : SpeedscaleAnnotation.proxyOutPort))"
+        case .competingJavaOptions(let variable, let container):
+            return "container \"\(container)\" sets \(variable) itself, which would compete with the JVM flags in \(SpeedscaleAnnotation.extraContainerEnvVars) (which one the JVM gets is not documented)"
+        case .runtimeNeedsHTTPProxy(let runtime):
+            return "\(runtime.displayName) reads only HTTP proxies from HTTP_PROXY and HTTPS_PROXY (NODE_USE_ENV_PROXY and global-agent alike), and Speedscale says to use proxy-protocol http or tcp:http with Node; a SOCKS proxy needs an agent set in code"
         case .sidecarAndEBPF:
             return "it asks for both the Speedscale sidecar (\(SpeedscaleAnnotation.inject): \"true\") and eBPF capture (\(SpeedscaleAnnotation.captureEnabled): \"true\"), which the operator rejects"
         }

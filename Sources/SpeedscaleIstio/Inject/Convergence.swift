@@ -11,6 +11,8 @@ struct Convergence {
     let request: ProfileRequest
     /// Whether values this tool would not write may be replaced.
     let overwrite: Bool
+    /// The configuration file's overrides that applied to the workload.
+    var configuration: [String] = []
 
     /// What to do with the workload.
     enum Plan {
@@ -23,23 +25,30 @@ struct Convergence {
     /// The plan.
     func plan() -> Plan {
         let declared = context.declared
-        let base = request.settings(over: ProfileSettings())
+        let base = request.settings(over: ProfileSettings(), for: context)
         let current = ProfileSettings(reading: context, fallback: base)
-        let settings = request.settings(over: current)
+        let settings = request.settings(over: current, for: context)
         var oldProfiles = declared.profile.map { [$0] } ?? []
         var keptProfile: CaptureProfile?
         var target: CaptureProfile
+        var profileSource: String
         if let mode = request.mode {
             target = mode
+            profileSource = "asked for"
         } else {
             switch declared {
             case .profile(let profile, _) where profile != .dual:
                 target = profile
                 keptProfile = profile
+                profileSource = "the workload's own"
             case .sidecarAndEBPF:
                 return .failed([.sidecarAndEBPF])
+            case .profile(.dual, _):
+                target = .dual
+                profileSource = "the workload's own"
             default:
                 target = .dual
+                profileSource = "the default"
             }
         }
         if declared == .sidecarAndEBPF {
@@ -68,13 +77,19 @@ struct Convergence {
         }
         let needsContainer = target.usesForwardProxy && settings.environmentPlacement == .container
         if needsContainer, let problem = context.appContainer.problem { return .failed([problem]) }
-        let wanted = target.resolve(settings, appPort: target == .dual ? port?.number : nil)
-        let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
-        let old = oldProfiles.flatMap { $0.resolve(current, appPort: currentPort) }
-        let owned = old + target.resolve(current, appPort: currentPort ?? port?.number)
         let entries = CurrentEntries(context.workload, container: context.appContainer.value)
+        let javaOptions = entries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
+        let wanted = target.resolve(settings, facts: EntryFacts(appPort: target == .dual ? port?.number : nil, javaToolOptions: javaOptions))
+        let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
+        // What this tool writes under any runtime counts as its own: a runtime changed (by a
+        // flag, or because it is now detected) is a conversion, not a conflict.
+        let old = oldProfiles.flatMap { $0.resolveForEveryRuntime(current, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
+        let owned = old + target.resolveForEveryRuntime(current, facts: EntryFacts(appPort: currentPort ?? port?.number, javaToolOptions: javaOptions))
         var changes: [EntryChange] = []
         var problems: [WorkloadProblem] = []
+        if target.usesForwardProxy && settings.runtime == .node && settings.forwardProtocol != .http {
+            problems.append(.runtimeNeedsHTTPProxy(runtime: .node))
+        }
         for entry in wanted {
             switch entries.value(at: entry.place) {
             case .absent:
@@ -97,6 +112,7 @@ struct Convergence {
             }
         }
         problems += portProblems(target, settings: settings)
+        problems += copiedOptionConflicts(wanted, javaOptions: javaOptions, owned: owned)
         if settings.environmentPlacement == .annotation {
             problems += containerVariableConflicts(wanted, owned: owned)
         }
@@ -105,9 +121,14 @@ struct Convergence {
             if entries.value(at: entry.place).text == entry.value { changes.append(.remove(entry.place)) }
         }
         if !problems.isEmpty { return .failed(problems) }
+        let usesContainer = wanted.contains { $0.place.isOnContainer || $0.place.jvmOptionsHolder != nil } || target.usesForwardProxy
+        let runtime = target.usesSidecar ? request.runtime(for: context) : nil
         let decision = InjectDecision(
             profile: target, profileReason: profileReason, kept: keptProfile,
-            container: target.usesForwardProxy ? context.appContainer.value?.name : nil, port: target == .dual ? port : nil)
+            container: usesContainer ? context.appContainer.value?.name : nil, port: target == .dual ? port : nil,
+            profileSource: profileSource, containerReason: usesContainer ? context.appContainerReason : nil,
+            runtime: runtime, advice: target.usesSidecar ? RuntimeAdvice.notes(for: target, settings: settings) : [],
+            configuration: configuration)
         let status: WorkloadOutcome.Status
         if let from = declared.profile, from != target, request.mode != nil {
             status = .converted(from: from, to: target)
@@ -133,11 +154,31 @@ struct Convergence {
         return problems
     }
 
+    /// With tls-out, the JVM flags go into the annotation together with a copy of the app
+    /// container's `JAVA_TOOL_OPTIONS`; a property there that this tool also writes, with
+    /// another value, would be overridden without a word: a conflict unless overwriting.
+    private func copiedOptionConflicts(_ wanted: [ResolvedEntry], javaOptions: String?, owned: [ResolvedEntry]) -> [WorkloadProblem] {
+        guard !overwrite, let javaOptions else { return [] }
+        let source = EntryPlace.variable(JavaTrustStore.toolOptionsVariable)
+        return wanted.compactMap { entry -> WorkloadProblem? in
+            guard case .jvmProperty(let holder, let name) = entry.place, holder != source,
+                  let theirs = JavaOptionsText.property(name, in: javaOptions), theirs != entry.value else { return nil }
+            let place = EntryPlace.jvmProperty(in: source, name: name)
+            if owned.contains(where: { $0.place == place && $0.value == theirs }) { return nil }
+            return .conflict(place: place, current: theirs, wanted: entry.value)
+        }
+    }
+
     /// With the variables in `extra-container-env-vars`, a container's own variable of the same
-    /// name that holds a value this tool does not write would compete with them.
+    /// name that holds a value this tool does not write would compete with them; so would a
+    /// container's own `JAVA_TOOL_OPTIONS` beside a line of JVM flags there.
     private func containerVariableConflicts(_ wanted: [ResolvedEntry], owned: [ResolvedEntry]) -> [WorkloadProblem] {
         var problems: [WorkloadProblem] = []
+        var javaHolders: Set<String> = []
         for entry in wanted {
+            if case .jvmProperty(.extraVariable(let name), _) = entry.place, javaHolders.insert(name).inserted {
+                problems += competingJavaOptions(name, owned: owned)
+            }
             guard case .extraVariable(let name) = entry.place else { continue }
             for container in context.workload.containers where !AppContainer.isKnownSidecar(container) {
                 let value = CurrentEntries(context.workload, container: container).value(at: .variable(name))
@@ -148,6 +189,26 @@ struct Convergence {
                     if overwrite { continue }
                     problems.append(.conflict(place: .variable(name), current: value.text ?? "not a single value", wanted: entry.value))
                 }
+            }
+        }
+        return problems
+    }
+
+    /// A container's own JVM options variable `name` beside a line of JVM flags in
+    /// `extra-container-env-vars`, unless all it holds are flags this tool wrote there
+    /// (replacing it would lose the container's options, so overwriting does not apply).
+    private func competingJavaOptions(_ name: String, owned: [ResolvedEntry]) -> [WorkloadProblem] {
+        var problems: [WorkloadProblem] = []
+        for container in context.workload.containers where !AppContainer.isKnownSidecar(container) {
+            let value = CurrentEntries(context.workload, container: container).value(at: .variable(name))
+            guard value != .absent else { continue }
+            let foreign = JavaOptionsText.words(value.text ?? "").filter { option in
+                guard let property = JavaOptionsText.propertyName(of: option) else { return true }
+                let place = EntryPlace.jvmProperty(in: .variable(name), name: property)
+                return !owned.contains { $0.place == place && JavaOptionsText.property(property, $0.value) == option }
+            }
+            if value.text == nil || !foreign.isEmpty {
+                problems.append(.competingJavaOptions(variable: name, container: container.name ?? ""))
             }
         }
         return problems
@@ -166,6 +227,7 @@ extension EntryPlace {
         switch self {
         case .variable(let name), .extraVariable(let name), .listEntry(let name, _), .extraListEntry(let name, _): return name
         case .annotation: return nil
+        case .jvmProperty(let holder, _), .jvmOption(let holder, _): return holder.variableName
         }
     }
 }

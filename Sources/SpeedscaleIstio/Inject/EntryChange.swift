@@ -13,7 +13,8 @@ public enum EntryChange: Sendable, Equatable {
     }
 }
 
-/// What inject decided for one workload, and why: the profile, the app container and the app port.
+/// What inject decided for one workload, and why: the profile, the app's runtime, the app
+/// container and the app port.
 public struct InjectDecision: Sendable, Equatable {
     /// The profile written.
     public let profile: CaptureProfile
@@ -26,4 +27,32 @@ public struct InjectDecision: Sendable, Equatable {
     public let container: String?
     /// The app port, in dual mode.
     public let port: AppPort?
+    /// Why that profile: `asked for`, `the workload's own`, `the default`.
+    public let profileSource: String
+    /// Why the app container is the one (`the only container`, `named`), when the profile needs one.
+    public let containerReason: String?
+    /// The app's runtime and what decided it, for the profiles with a sidecar.
+    public let runtime: RuntimeGuess?
+    /// What the app needs beyond what inject writes, for its runtime (a package, a CA bundle).
+    public let advice: [String]
+    /// The configuration file's overrides that applied (`deployment/orders`, `app=batch`).
+    public let configuration: [String]
+
+    /// Makes a decision.
+    public init(
+        profile: CaptureProfile, profileReason: String? = nil, kept: CaptureProfile? = nil, container: String? = nil, port: AppPort? = nil,
+        profileSource: String = "the default", containerReason: String? = nil, runtime: RuntimeGuess? = nil, advice: [String] = [],
+        configuration: [String] = []
+    ) {
+        self.profile = profile
+        self.profileReason = profileReason
+        self.kept = kept
+        self.container = container
+        self.port = port
+        self.profileSource = profileSource
+        self.containerReason = containerReason
+        self.runtime = runtime
+        self.advice = advice
+        self.configuration = configuration
+    }
 }

@@ -44,8 +44,10 @@ public struct Injector: Sendable {
     /// Plans one workload into `plan`.
     private func plan(_ workload: Workload, in plan: inout FilePlan, index: MeshIndex) {
         let namespace = workload.object.namespace
+        let settings = options.settings(for: workload)
+        let request = settings.request
         let context = WorkloadContext(
-            workload: workload, source: plan.parsed.source, hints: options.request.hints, settings: options.ruleSettings,
+            workload: workload, source: plan.parsed.source, hints: request.hints, settings: options.ruleSettings,
             namespaceLabels: index.labels(ofNamespace: namespace),
             services: index.services(selecting: workload.podLabels, in: namespace))
         var notes: [String] = []
@@ -53,11 +55,12 @@ public struct Injector: Sendable {
             notes.append("apiVersion \(workload.object.apiVersion ?? "<none>") is unusual for \(workload.kind.rawValue); handled by kind")
         }
         let filter = WorkloadFilter(selector: options.selector, purpose: .inject)
-        if let reason = filter.skipReason(workload, declared: context.declared, hints: options.request.hints) {
+        if let reason = filter.skipReason(workload, declared: context.declared, hints: request.hints)
+            ?? (settings.exclude == true ? .excluded(by: settings.matched) : nil) {
             plan.outcomes.append(plan.outcome(for: workload.object, status: .skipped(reason.description), notes: notes))
             return
         }
-        switch Convergence(context: context, request: options.request, overwrite: options.overwrite).plan() {
+        switch Convergence(context: context, request: request, overwrite: options.overwrite, configuration: settings.matched).plan() {
         case .failed(let problems):
             plan.outcomes.append(plan.outcome(for: workload.object, status: .failed(problems), notes: notes))
         case .changes(let changes, let status, let decision):

@@ -20,7 +20,14 @@ struct WorkloadWriter {
         var patch = DocumentPatch(editor: editor, root: workload.object.node)
         let container = self.container.map { workload.containerPath($0.index) }
         var lists: [String: (added: [String], removed: Set<String>)] = [:]
+        var javaHolders: [EntryPlace] = []
+        var javaEdits: [EntryPlace: JavaOptionsEdit] = [:]
         for change in changes {
+            if let holder = change.place.jvmOptionsHolder {
+                if javaEdits[holder] == nil { javaHolders.append(holder) }
+                javaEdits[holder, default: JavaOptionsEdit()].add(change)
+                continue
+            }
             switch change {
             case .set(.listEntry(let name, let entry), _), .set(.extraListEntry(let name, let entry), _):
                 lists[name, default: ([], [])].added.append(entry)
@@ -63,6 +70,33 @@ struct WorkloadWriter {
                 let text = HostList.editing(extra.value(name) ?? "", adding: edit.added, removing: edit.removed)
                 if text.isEmpty { extra.remove(name) } else { extra.set(name, text) }
                 extraChanged = true
+            case .set(.jvmProperty, _), .remove(.jvmProperty), .set(.jvmOption, _), .remove(.jvmOption):
+                continue
+            }
+        }
+        for holder in javaHolders {
+            guard let edit = javaEdits[holder] else { continue }
+            let current: String
+            if case .extraVariable(let name) = holder {
+                current = extra.value(name) ?? ""
+            } else {
+                current = entries.value(at: holder).text ?? ""
+            }
+            let text = edit.applied(to: current)
+            let blank = JavaOptionsText.isBlank(text)
+            switch holder {
+            case .variable(let name):
+                guard let container else { continue }
+                let path = container.appending(.key("env"), .named(name))
+                if blank { patch.remove(path, pruningEmptyParents: 1) } else { patch.upsert(path.appending(.key("value")), .text(text)) }
+            case .annotation(let key):
+                let path = workload.annotationsPath.appending(.key(key))
+                if blank { patch.remove(path, pruningEmptyParents: 2) } else { patch.upsert(path, .string(text)) }
+            case .extraVariable(let name):
+                if blank { extra.remove(name) } else { extra.set(name, text) }
+                extraChanged = true
+            default:
+                continue
             }
         }
         if extraChanged {
@@ -74,5 +108,33 @@ struct WorkloadWriter {
             }
         }
         return try patch.edits()
+    }
+}
+
+/// The changes to the options of one place that holds JVM options.
+struct JavaOptionsEdit {
+    /// Properties to give a value, in order.
+    var set: [(name: String, value: String)] = []
+    /// Options to add, in order.
+    var added: [String] = []
+    /// Properties to take out.
+    var removedProperties: Set<String> = []
+    /// Options to take out.
+    var removedOptions: Set<String> = []
+
+    /// Records `change`.
+    mutating func add(_ change: EntryChange) {
+        switch change {
+        case .set(.jvmProperty(_, let name), let value): set.append((name, value))
+        case .set(.jvmOption(_, let option), _): added.append(option)
+        case .remove(.jvmProperty(_, let name)): removedProperties.insert(name)
+        case .remove(.jvmOption(_, let option)): removedOptions.insert(option)
+        default: break
+        }
+    }
+
+    /// `text` with the changes made.
+    func applied(to text: String) -> String {
+        JavaOptionsText.editing(text, setting: set, adding: added, removingProperties: removedProperties, removingOptions: removedOptions)
     }
 }

@@ -1,3 +1,4 @@
+import KubeManifests
 import SpliceYAML
 
 /// A configuration file that cannot be used, with the position of the problem.
@@ -24,11 +25,11 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
 
 extension LintConfiguration {
     /// The top-level keys of a configuration file.
-    static let topLevelKeys = ["rules", "ignorePaths", "settings"]
+    static let topLevelKeys = ["rules", "ignorePaths", "settings", "inject"]
     /// The keys of `settings`.
     static let settingKeys = [
         "speedscaleNamespace", "registryOnly", "assumeTLSOut", "meshedByDefault", "egressExclusions", "istioCNI",
-        "forwarderPort", "rootNamespace", "inMeshCallers",
+        "forwarderPort", "rootNamespace", "inMeshCallers", "createJKS",
     ]
     /// The values a rule may be given.
     static let ruleValues = ["off", "on", "error", "warning", "info"]
@@ -52,12 +53,13 @@ extension LintConfiguration {
         if stream.documents.count > 1, let second = stream.documents.dropFirst().first {
             throw reader.error(at: second.root, "a configuration file holds one document")
         }
-        guard root.kind == .mapping else { throw reader.error(at: root, "the configuration must be a mapping of rules, ignorePaths and settings") }
+        guard root.kind == .mapping else { throw reader.error(at: root, "the configuration must be a mapping of rules, ignorePaths, settings and inject") }
         for pair in root.pairs {
             let key = try reader.key(pair, among: topLevelKeys, in: "configuration")
             switch key {
             case "rules": configuration.rules = try reader.rules(pair.value)
             case "ignorePaths": configuration.ignorePaths = try reader.strings(pair.value, what: "ignorePaths").map(PathGlob.init)
+            case "inject": configuration.inject = try reader.inject(pair.value)
             default: configuration.settings = try reader.settings(pair.value)
             }
         }
@@ -156,9 +158,147 @@ private struct ConfigurationReader {
             case "forwarderPort": settings.forwarderPort = try port(pair.value, what: key)
             case "rootNamespace": settings.rootNamespace = try namespace(pair.value, what: key)
             case "inMeshCallers": settings.inMeshCallers = try boolean(pair.value, what: key)
+            case "createJKS": settings.createJKS = try boolean(pair.value, what: key)
             default: settings.istioCNI = try boolean(pair.value, what: key)
             }
         }
         return settings
+    }
+}
+
+// MARK: - The inject section
+
+extension LintConfiguration {
+    /// The keys that set a workload's inject settings, in `inject` and in each of its `workloads`.
+    static let injectSettingKeys = [
+        "mode", "runtime", "protocol", "proxyPort", "container", "proxyHost", "proxyEnvHost", "outboundPort",
+        "tlsOut", "lowercaseEnv", "noProxy", "envVia", "exclude",
+    ]
+    /// The keys that say which workloads an entry of `workloads` applies to.
+    static let selectionKeys = ["match", "selector"]
+}
+
+extension ConfigurationReader {
+    /// The `inject` section: settings for every workload, and `workloads`, a list of
+    /// overrides each selected by `match` (`kind/name` or `namespace/kind/name`) or `selector`
+    /// (a label selector, as `-l` takes).
+    func inject(_ node: YAMLNode) throws(ConfigurationError) -> InjectConfiguration {
+        var configuration = InjectConfiguration()
+        if node.isNull { return configuration }
+        guard node.kind == .mapping else { throw error(at: node, "inject must be a mapping of settings and workloads") }
+        var settingPairs: [YAMLPair] = []
+        for pair in node.pairs {
+            let key = try key(pair, among: LintConfiguration.injectSettingKeys + ["workloads"], in: "inject")
+            if key == "workloads" {
+                configuration.workloads = try workloadOverrides(pair.value)
+            } else {
+                settingPairs.append(pair)
+            }
+        }
+        configuration.defaults = try workloadSettings(settingPairs)
+        return configuration
+    }
+
+    private func workloadOverrides(_ node: YAMLNode) throws(ConfigurationError) -> [WorkloadOverride] {
+        if node.isNull { return [] }
+        guard node.kind == .sequence else { throw error(at: node, "inject.workloads must be a list of entries, each with match or selector") }
+        var overrides: [WorkloadOverride] = []
+        for item in node.items {
+            guard item.kind == .mapping else { throw error(at: item, "each entry of inject.workloads must be a mapping with match or selector") }
+            var selection: WorkloadSelection?
+            var settingPairs: [YAMLPair] = []
+            for pair in item.pairs {
+                let key = try key(pair, among: LintConfiguration.selectionKeys + LintConfiguration.injectSettingKeys, in: "an entry of inject.workloads")
+                guard LintConfiguration.selectionKeys.contains(key) else {
+                    settingPairs.append(pair)
+                    continue
+                }
+                guard selection == nil else { throw error(at: pair.key, "an entry of inject.workloads takes one match or one selector") }
+                selection = key == "match" ? try match(pair.value) : try labelSelector(pair.value)
+            }
+            guard let selection else {
+                throw error(at: item, "this entry of inject.workloads selects no workload; give match: kind/name (or namespace/kind/name), or selector: a label selector")
+            }
+            overrides.append(WorkloadOverride(selection: selection, settings: try workloadSettings(settingPairs)))
+        }
+        return overrides
+    }
+
+    /// `kind/name` or `namespace/kind/name`.
+    private func match(_ node: YAMLNode) throws(ConfigurationError) -> WorkloadSelection {
+        let text = try scalar(node, what: "match")
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
+            throw error(at: node, "match \"\(text)\" must be kind/name or namespace/kind/name (deployment/orders, shop/deployment/orders)")
+        }
+        let kinds = WorkloadKind.allCases.map { $0.rawValue.lowercased() }
+        let kind = parts[parts.count - 2].lowercased()
+        guard kinds.contains(kind) else {
+            let hint = Suggestion.closest(to: kind, among: kinds).map { "; did you mean \($0)?" } ?? " (kinds: \(kinds.joined(separator: ", ")))"
+            throw error(at: node, "match \"\(text)\": \"\(parts[parts.count - 2])\" is not a workload kind\(hint)")
+        }
+        if parts.count == 3 {
+            guard DNSName.isLabel(parts[0]) else { throw error(at: node, "match \"\(text)\": \"\(parts[0])\" is not a namespace name") }
+            return .namespacedName(namespace: parts[0], kind: kind, name: parts[2])
+        }
+        return .name(kind: kind, name: parts[1])
+    }
+
+    private func labelSelector(_ node: YAMLNode) throws(ConfigurationError) -> WorkloadSelection {
+        let text = try scalar(node, what: "selector")
+        do {
+            return .labels(try LabelSelector(parsing: text))
+        } catch {
+            throw self.error(at: node, "selector \"\(text)\": \(error.description)")
+        }
+    }
+
+    /// The settings of `pairs` (keys already checked).
+    private func workloadSettings(_ pairs: [YAMLPair]) throws(ConfigurationError) -> WorkloadSettings {
+        var settings = WorkloadSettings()
+        var request = ProfileRequest()
+        for pair in pairs {
+            let key = pair.key.value
+            let value = pair.value
+            switch key {
+            case "mode": request.mode = try choice(value, what: key, CaptureProfile.self)
+            case "runtime": request.hints.runtime = try choice(value, what: key, RuntimeChoice.self)
+            case "protocol": request.forwardProtocol = try choice(value, what: key, ForwardProtocol.self)
+            case "proxyPort": request.hints.proxyPort = try port(value, what: key)
+            case "outboundPort": request.outboundPort = try port(value, what: key)
+            case "container": request.hints.container = try scalar(value, what: key)
+            case "proxyHost": request.proxyHost = try scalar(value, what: key)
+            case "proxyEnvHost": request.proxyEnvHost = try scalar(value, what: key)
+            case "tlsOut": request.tlsOut = try boolean(value, what: key)
+            case "lowercaseEnv": request.lowercaseEnv = try boolean(value, what: key)
+            case "envVia": request.environmentPlacement = try choice(value, what: key, EnvironmentPlacement.self)
+            case "noProxy": request.noProxy = try hosts(value)
+            default: settings.exclude = try boolean(value, what: key)
+            }
+        }
+        settings.request = request
+        return settings
+    }
+
+    /// One of the values of `type`, by name.
+    private func choice<Value: RawRepresentable & CaseIterable>(_ node: YAMLNode, what: String, _ type: Value.Type) throws(ConfigurationError) -> Value
+    where Value.RawValue == String {
+        let text = try scalar(node, what: what)
+        guard let value = Value(rawValue: text) else {
+            let names = Value.allCases.map(\.rawValue)
+            let hint = Suggestion.closest(to: text, among: names).map { "; did you mean \($0)?" } ?? ""
+            throw error(at: node, "\(what) is \"\(text)\"; use one of \(names.joined(separator: ", "))\(hint)")
+        }
+        return value
+    }
+
+    /// A list of hosts, or one comma-separated string of them.
+    private func hosts(_ node: YAMLNode) throws(ConfigurationError) -> [String] {
+        let entries = node.kind == .sequence ? try strings(node, what: "noProxy") : [try scalar(node, what: "noProxy")]
+        let hosts = entries.flatMap { HostList.entries($0) }
+        if let bad = hosts.first(where: { $0.contains(" ") || $0.contains("\t") }) {
+            throw error(at: node, "noProxy entry \"\(bad)\" is not a host; give a list of hosts, or one comma-separated string")
+        }
+        return hosts
     }
 }

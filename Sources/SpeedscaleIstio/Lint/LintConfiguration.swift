@@ -1,5 +1,5 @@
 /// What a `.speedscale-istio.yaml` (or `--config FILE`) sets: rules turned off or on or
-/// given another severity, paths to skip, and cluster facts for the rules.
+/// given another severity, paths to skip, cluster facts for the rules, and inject's settings.
 public struct LintConfiguration: Sendable, Equatable {
     /// A rule's configured state.
     public enum RuleOverride: Sendable, Equatable {
@@ -17,6 +17,9 @@ public struct LintConfiguration: Sendable, Equatable {
     public var ignorePaths: [PathGlob] = []
     /// Cluster facts for the rules.
     public var settings = RuleSettings()
+    /// Inject's settings, for every workload and per workload; lint reads the app container,
+    /// port and runtime they give.
+    public var inject = InjectConfiguration()
     /// The folder of the configuration file, against which `ignorePaths` also match.
     public var baseDirectory: String?
 

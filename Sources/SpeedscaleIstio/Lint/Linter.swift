@@ -62,7 +62,8 @@ public struct Linter: Sendable {
         var found: [(Int, KubeObject, Finding)] = []
         var injectedNamespaces: Set<String?> = []
         let index = MeshIndex(inputs)
-        let contexts = MeshContext.workloadContexts(in: inputs, settings: settings, index: index)
+        let inject = configuration.inject
+        let contexts = MeshContext.workloadContexts(in: inputs, settings: settings, index: index) { inject.settings(for: $0).request.hints }
         for (input, context) in contexts {
             let object = context.workload.object
             if context.sidecar.isInjected { injectedNamespaces.insert(object.namespace) }

@@ -58,6 +58,13 @@ public struct CurrentEntries: Sendable {
         case .extraListEntry(let name, let entry):
             guard let text = extra?.value(name) else { return .absent }
             return HostList.entries(text).contains(entry) ? .value(entry, isString: true) : .absent
+        case .jvmProperty(let holder, let name):
+            let options = value(at: holder)
+            guard case .value(let text, _) = options else { return options }
+            return JavaOptionsText.property(name, in: text).map { .value($0, isString: true) } ?? .absent
+        case .jvmOption(let holder, let option):
+            guard let text = value(at: holder).text else { return .absent }
+            return JavaOptionsText.words(text).contains(option) ? .value(option, isString: true) : .absent
         }
     }
 

@@ -10,6 +10,13 @@ public enum EntryPlace: Hashable, Sendable, CustomStringConvertible {
     case extraVariable(String)
     /// One host of a comma-separated list in a line of the `extra-container-env-vars` annotation.
     case extraListEntry(variable: String, entry: String)
+    /// One `-Dname=value` system property among the JVM options held at another place: the
+    /// app container's `JAVA_TOOL_OPTIONS`, its line in `extra-container-env-vars`, or the
+    /// `tls-java-tool-options-value` annotation. Its value is the property's.
+    indirect case jvmProperty(in: EntryPlace, name: String)
+    /// One option (a word such as `-Xmx512m`) among the JVM options held at another place,
+    /// copied there from the app container's `JAVA_TOOL_OPTIONS`. Its value is the option.
+    indirect case jvmOption(in: EntryPlace, option: String)
 
     /// The place as a report names it.
     public var description: String {
@@ -19,6 +26,18 @@ public enum EntryPlace: Hashable, Sendable, CustomStringConvertible {
         case .listEntry(let name, let entry): return "\(entry) in \(name)"
         case .extraVariable(let name): return "\(name) in \(SpeedscaleAnnotation.extraContainerEnvVars)"
         case .extraListEntry(let name, let entry): return "\(entry) in \(name) of \(SpeedscaleAnnotation.extraContainerEnvVars)"
+        case .jvmProperty(let holder, let name): return "-D\(name) in \(holder.javaOptionsName)"
+        case .jvmOption(let holder, let option): return "\(option) in \(holder.javaOptionsName)"
+        }
+    }
+
+    /// How a message names a place that holds JVM options (`JAVA_TOOL_OPTIONS`, the annotation key).
+    public var javaOptionsName: String {
+        switch self {
+        case .variable(let name): return name
+        case .extraVariable(let name): return "\(name) of \(SpeedscaleAnnotation.extraContainerEnvVars)"
+        case .annotation(let key): return key
+        default: return description
         }
     }
 
@@ -27,6 +46,15 @@ public enum EntryPlace: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .variable, .listEntry: return true
         case .annotation, .extraVariable, .extraListEntry: return false
+        case .jvmProperty(let holder, _), .jvmOption(let holder, _): return holder.isOnContainer
+        }
+    }
+
+    /// The place that holds the JVM options this place is one of, if it is one.
+    public var jvmOptionsHolder: EntryPlace? {
+        switch self {
+        case .jvmProperty(let holder, _), .jvmOption(let holder, _): return holder
+        default: return nil
         }
     }
 

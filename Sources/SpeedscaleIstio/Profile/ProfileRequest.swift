@@ -40,7 +40,22 @@ public struct ProfileRequest: Sendable, Equatable {
         if let lowercaseEnv { settings.lowercaseEnv = lowercaseEnv }
         if let noProxy { settings.noProxy = noProxy }
         if let environmentPlacement { settings.environmentPlacement = environmentPlacement }
+        if let runtime = hints.runtime?.runtime { settings.runtime = runtime }
         return settings
+    }
+
+    /// The settings for the workload of `context`: `base` with every choice made here put in,
+    /// and with `--runtime auto` the runtime detected in the app container.
+    public func settings(over base: ProfileSettings, for context: WorkloadContext) -> ProfileSettings {
+        var settings = self.settings(over: base)
+        if hints.runtime == .auto { settings.runtime = context.runtime.runtime }
+        return settings
+    }
+
+    /// The runtime the workload gets and why: the one asked for or detected with `auto`;
+    /// otherwise the one its current entries show, else the one detected.
+    public func runtime(for context: WorkloadContext) -> RuntimeGuess {
+        hints.runtime == nil ? ProfileSettings.currentRuntime(of: context) : context.runtime
     }
 }
 
@@ -55,16 +70,56 @@ extension ProfileSettings {
         let extra = annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
         let inContainer = ["HTTP_PROXY", "HTTPS_PROXY"].compactMap { environment?.value($0) }.first
         let inExtra = ["HTTP_PROXY", "HTTPS_PROXY"].compactMap { extra?.value($0) }.first
-        if inContainer == nil && inExtra != nil { environmentPlacement = .annotation }
+        let javaProxy = Self.javaProxy(of: context)
+        if inContainer == nil && (inExtra != nil || javaProxy?.holder == .extraVariable(JavaTrustStore.toolOptionsVariable)) {
+            environmentPlacement = .annotation
+        }
         let url = (inContainer ?? inExtra).map(ProxyURL.init)
         let protocolValue = annotations.value(SpeedscaleAnnotation.proxyProtocol).flatMap(ProxyProtocolValue.init(rawValue:))
         if let read = ForwardProtocol.reading(annotation: protocolValue, scheme: url?.scheme) { forwardProtocol = read }
         if let host = annotations.value(SpeedscaleAnnotation.proxyHost) { proxyHost = host }
-        if let url, url.hostIsLoopback { proxyEnvHost = url.host }
+        if let url, url.hostIsLoopback {
+            proxyEnvHost = url.host
+        } else if let javaProxy {
+            proxyEnvHost = javaProxy.host
+        }
         if let port = annotations.value(SpeedscaleAnnotation.proxyOutPort).flatMap(PortNumber.parse) { outboundPort = port }
         tlsOut = annotations.isTrue(SpeedscaleAnnotation.tlsOut)
         istioCNI = annotations.isTrue(SpeedscaleAnnotation.istioCNI)
         let lowercase = ["http_proxy", "https_proxy"]
         lowercaseEnv = lowercase.contains { environment?.value($0) != nil || extra?.value($0) != nil }
+        tlsOutByOperator = context.settings.assumeTLSOut
+        runtime = Self.currentRuntime(of: context).runtime
+    }
+
+    /// The runtime a workload's current entries show: JVM proxy flags pointing at the pod
+    /// itself are Java's, `NODE_USE_ENV_PROXY` Node's; otherwise the app container's
+    /// runtime as detected (or asked for).
+    public static func currentRuntime(of context: WorkloadContext) -> RuntimeGuess {
+        if javaProxy(of: context) != nil {
+            return RuntimeGuess(.java, reason: "the workload's JVM proxy flags")
+        }
+        let nodeSwitch = RuntimeSwitches.nodeUseEnvProxy
+        let extra = context.sidecar.annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
+        if context.appContainer.value.map({ ProxyEnvironment($0).isSet(nodeSwitch) }) == true || extra?.value(nodeSwitch) != nil {
+            return RuntimeGuess(.node, reason: "the workload's \(nodeSwitch)")
+        }
+        return context.runtime
+    }
+
+    /// The loopback host of the JVM proxy flags of the places this tool writes them (the app
+    /// container's `JAVA_TOOL_OPTIONS`, its line in `extra-container-env-vars`, the
+    /// `tls-java-tool-options-value` annotation), and the place, if any.
+    static func javaProxy(of context: WorkloadContext) -> (host: String, holder: EntryPlace)? {
+        let entries = CurrentEntries(context.workload, container: context.appContainer.value)
+        let variable = JavaTrustStore.toolOptionsVariable
+        let holders: [EntryPlace] = [.variable(variable), .extraVariable(variable), .annotation(SpeedscaleAnnotation.tlsJavaToolOptionsValue)]
+        for holder in holders {
+            guard let text = entries.value(at: holder).text else { continue }
+            for name in JavaProxyProperties.hosts {
+                if let host = JavaOptionsText.property(name, in: text), ProxyURL.isLoopback(host) { return (host, holder) }
+            }
+        }
+        return nil
     }
 }

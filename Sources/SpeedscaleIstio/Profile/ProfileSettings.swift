@@ -19,13 +19,44 @@ public struct ProfileSettings: Sendable, Equatable {
     public var noProxy: [String] = []
     /// Where the proxy variables go.
     public var environmentPlacement: EnvironmentPlacement = .container
+    /// The app's runtime, which decides how it is told to use the forward proxy.
+    public var runtime: Runtime = .generic
+    /// Whether the operator turns tls-out on for every workload (Helm `sidecar.tls_out`), so
+    /// that the app must trust the Speedscale CA without the annotation.
+    public var tlsOutByOperator = false
 
     /// The defaults.
     public init() {}
 
+    /// Whether outbound TLS is intercepted: the annotation, or the operator's default.
+    public var tlsInForce: Bool { tlsOut || tlsOutByOperator }
+
+    /// The scheme of the proxy URLs: the protocol's, except that Go and .NET get `socks5`
+    /// for SOCKS4 (Go's `ProxyFromEnvironment` rejects `socks4://`; Speedscale documents
+    /// `socks5://` for both, and the sidecar's SOCKS listener speaks both versions).
+    public var proxyScheme: String {
+        forwardProtocol == .socks4 && (runtime == .go || runtime == .dotnet) ? ForwardProtocol.socks5.scheme : forwardProtocol.scheme
+    }
+
     /// The proxy URL of `HTTP_PROXY` and `HTTPS_PROXY`.
     public var proxyURL: String {
-        "\(forwardProtocol.scheme)://\(proxyEnvHost):\(outboundPort)"
+        "\(proxyScheme)://\(proxyEnvHost):\(outboundPort)"
+    }
+
+    /// Where a JVM's flags go: with tls-out in the `tls-java-tool-options-value` annotation,
+    /// which the operator writes as the app's one merged `JAVA_TOOL_OPTIONS` (Speedscale's Java
+    /// recipe for tls-out); otherwise the app container's `JAVA_TOOL_OPTIONS` (or its line in
+    /// `extra-container-env-vars`).
+    public var javaOptionsHolder: EntryPlace {
+        if tlsInForce { return .annotation(SpeedscaleAnnotation.tlsJavaToolOptionsValue) }
+        let name = JavaTrustStore.toolOptionsVariable
+        return environmentPlacement == .container ? .variable(name) : .extraVariable(name)
+    }
+
+    /// `-Dhttp.nonProxyHosts`: the `NO_PROXY` hosts in the JVM's syntax (`|` between hosts,
+    /// `*.svc` for the suffix `.svc`).
+    public var javaNonProxyHosts: String {
+        noProxyEntries.map { $0.hasPrefix(".") ? "*" + $0 : $0 }.joined(separator: "|")
     }
 
     /// The `NO_PROXY` entries the forward profiles own, in the order they are written.

@@ -49,6 +49,7 @@ public enum DocumentLink {
     public static let speedscaleTLS = "https://docs.speedscale.com/getting-started/installation/sidecar/tls/"
     public static let speedscaleInstall = "https://docs.speedscale.com/getting-started/installation/sidecar/install/"
     public static let speedscaleJava = "https://docs.speedscale.com/reference/languages/java/"
+    public static let speedscaleNode = "https://docs.speedscale.com/reference/languages/nodejs/"
     public static let kubernetesAnnotations = "https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/"
     public static let kubernetesEnv = "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#environment-variables"
     public static let goProxy = "https://pkg.go.dev/golang.org/x/net/http/httpproxy"

@@ -23,6 +23,8 @@ public struct RuleSettings: Sendable, Equatable {
     /// Whether the services are also called from inside the mesh, so a gateway-bound
     /// VirtualService that in-mesh callers do not get is a warning rather than info (IST015).
     public var inMeshCallers = false
+    /// Whether the operator's chart creates the `speedscale-jks` truststore (Helm `createJKS`, TLS007).
+    public var createJKS = true
 
     /// The defaults.
     public init() {}
@@ -40,6 +42,7 @@ public struct RuleSettings: Sendable, Equatable {
         if forwarderPort != defaults.forwarderPort { changes.append("forwarderPort: \(forwarderPort)") }
         if rootNamespace != defaults.rootNamespace { changes.append("rootNamespace: \(rootNamespace)") }
         if inMeshCallers != defaults.inMeshCallers { changes.append("inMeshCallers: \(inMeshCallers)") }
+        if createJKS != defaults.createJKS { changes.append("createJKS: \(createJKS)") }
         return changes
     }
 

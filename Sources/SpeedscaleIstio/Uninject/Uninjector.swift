@@ -30,11 +30,12 @@ public struct Uninjector: Sendable {
         var remaining: [WorkloadContext] = []
         for file in plans.indices {
             for workload in plans[file].parsed.manifests.workloads {
+                let settings = options.settings(for: workload)
                 let context = WorkloadContext(
-                    workload: workload, source: plans[file].parsed.source, hints: options.request.hints, settings: options.ruleSettings,
+                    workload: workload, source: plans[file].parsed.source, hints: settings.request.hints, settings: options.ruleSettings,
                     namespaceLabels: index.labels(ofNamespace: workload.object.namespace))
                 let editor = plans[file].editor(forDocument: workload.object.documentIndex)
-                let (status, edits) = plan(context, editor: editor)
+                let (status, edits) = plan(context, settings: settings, editor: editor)
                 plans[file].edits += edits
                 if status == .uninjected {
                     uninjected.append(context)
@@ -51,23 +52,35 @@ public struct Uninjector: Sendable {
     }
 
     /// The status and edits of one workload.
-    func plan(_ context: WorkloadContext, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
+    func plan(_ context: WorkloadContext, settings: WorkloadSettings, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
         let workload = context.workload
         let filter = WorkloadFilter(selector: options.selector, purpose: .uninject)
-        if let reason = filter.skipReason(workload, declared: context.declared) {
+        if let reason = filter.skipReason(workload, declared: context.declared) ?? (settings.exclude == true ? .excluded(by: settings.matched) : nil) {
             return (.skipped(reason.description), [])
         }
-        let fallback = options.request.settings(over: ProfileSettings())
+        let fallback = settings.request.settings(over: ProfileSettings(), for: context)
         let current = ProfileSettings(reading: context, fallback: fallback)
         let port = workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
+        let javaOptions = CurrentEntries(workload, container: context.appContainer.value).value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
+        let facts = EntryFacts(appPort: port, javaToolOptions: javaOptions)
         var profiles: [CaptureProfile] = context.declared.profile.map { [$0] } ?? []
         if context.declared == .sidecarAndEBPF {
             profiles = [.ebpf] + CaptureProfile.allCases.filter { $0.usesSidecar && $0.proxyType == context.sidecar.proxyType }
         }
-        let annotationEntries = profiles.flatMap { $0.resolve(current, appPort: port) }.filter { !$0.place.isOnContainer && $0.place.variableName == nil }
+        let annotationEntries = profiles.flatMap { $0.resolveForEveryRuntime(current, facts: facts) }
+            .filter { !$0.place.isOnContainer && $0.place.variableName == nil }
         var edits: [Edit] = []
         var containerChanges: [(Container?, [EntryChange])] = []
-        let proxyEntries = CaptureProfile.forward.resolve(current, appPort: nil).filter { $0.place.variableName != nil }
+        // The JVM flags go on the container without tls-out; recognise them there in any case.
+        var plain = current
+        plain.tlsOut = false
+        plain.tlsOutByOperator = false
+        var proxyEntries: [ResolvedEntry] = []
+        var seen: Set<ResolvedEntry> = []
+        for entry in CaptureProfile.forward.resolveForEveryRuntime(current, facts: facts) + CaptureProfile.forward.resolveForEveryRuntime(plain, facts: facts)
+        where entry.place.variableName != nil && seen.insert(entry).inserted {
+            proxyEntries.append(entry)
+        }
         // The proxy variables of every container that is not a known sidecar, and of the
         // extra-container-env-vars annotation (checked once, with the first).
         let containers = workload.containers.filter { !AppContainer.isKnownSidecar($0) }
@@ -78,11 +91,11 @@ public struct Uninjector: Sendable {
                 changes += annotationEntries.filter { entries.value(at: $0.place).text == $0.value }.map { .remove($0.place) }
             }
             let candidates = proxyEntries.filter { offset == 0 || $0.place.isOnContainer }
-            let urls = candidates.filter { $0.place.listVariable == nil && entries.value(at: $0.place).text == $0.value }
-            changes += urls.map { .remove($0.place) }
-            let pointsAtSidecar = Set(urls.map { $0.place.isOnContainer })
+            let routes = Self.matchedRoutes(candidates, in: entries)
+            changes += routes.map { .remove($0.place) }
+            let pointsAtSidecar = Set(routes.map { $0.place.isOnContainer })
             changes += candidates.filter { entry in
-                entry.place.listVariable != nil && pointsAtSidecar.contains(entry.place.isOnContainer)
+                entry.role == .companion && pointsAtSidecar.contains(entry.place.isOnContainer)
                     && entries.value(at: entry.place).text == entry.value
             }.map { .remove($0.place) }
             containerChanges.append((container, changes))
@@ -95,6 +108,17 @@ public struct Uninjector: Sendable {
             }
         }
         return edits.isEmpty ? (.unchanged, []) : (.uninjected, edits)
+    }
+
+    /// The route entries of `candidates` that hold this tool's values in `entries`: a proxy
+    /// variable on its own, a JVM proxy host only with its port (and the port with its host).
+    static func matchedRoutes(_ candidates: [ResolvedEntry], in entries: CurrentEntries) -> [ResolvedEntry] {
+        let routes = candidates.filter { $0.role == .route }
+        let matches = routes.filter { entries.value(at: $0.place).text == $0.value }
+        // Every place of the group must hold one of the values this tool writes there.
+        return matches.filter { match in
+            routes.filter { $0.routeGroup == match.routeGroup }.allSatisfy { member in matches.contains { $0.place == member.place } }
+        }
     }
 
     /// Removes what inject adds to the Sidecars of their own namespaces that applied to the

@@ -73,9 +73,15 @@ struct KRM: ParsableCommand {
         } catch {
             try fail(list, message: Inject.message(for: error))
         }
+        let configuration: LintConfiguration
+        do {
+            configuration = try inject.configurationFile.load()
+        } catch {
+            try fail(list, message: RunError(error).description)
+        }
         let result: InjectionResult
         do {
-            result = try inject.transform([ManifestInput(file: "-", source: list.source)])[0]
+            result = try inject.transform([ManifestInput(file: "-", source: list.source)], configuration: configuration)[0]
         } catch {
             StandardError.write("\(error.description)\n")
             throw ExitCode(2)

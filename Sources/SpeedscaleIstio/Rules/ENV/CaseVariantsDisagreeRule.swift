@@ -18,7 +18,7 @@ package struct CaseVariantsDisagreeRule: WorkloadRule {
     package init() {}
 
     package func check(_ context: WorkloadContext) -> [Finding] {
-        context.forwardProxyEnvironments.flatMap { environment in
+        context.proxyVariableEnvironments.flatMap { environment in
             Self.pairs.compactMap { upper, lower -> Finding? in
                 guard let upperValue = environment.value(upper), let lowerValue = environment.value(lower), upperValue != lowerValue,
                       let node = environment.variables[lower]?.valueNode else { return nil }

@@ -31,6 +31,12 @@ package struct JavaOptsOnlyRule: WorkloadRule {
                     """),
             .dual(env: RuleExample.dualEnv + "\n- name: JAVA_OPTS\n  value: -Dhttp.proxyHost=localhost\n- name: JAVA_TOOL_OPTIONS\n  value: -Dhttp.proxyHost=localhost -Dhttps.proxyHost=localhost"),
             .deployment(annotations: "sidecar.speedscale.com/inject: \"true\"", env: "- name: JAVA_OPTS\n  value: -Djavax.net.ssl.trustStore=/opt/store.jks"),
+        ],
+        corrections: [
+            // inject recognises Java by its JAVA_OPTS and gives the JVM the flags where it reads them.
+            RuleCorrection(
+                RuleExample.dual(env: "- name: JAVA_OPTS\n  value: -Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140").text,
+                after: RuleExample.dual(env: "- name: JAVA_OPTS\n  value: -Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140\n- name: JAVA_TOOL_OPTIONS\n  value: -Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140 -Dhttps.proxyHost=localhost -Dhttps.proxyPort=4140 -Dhttp.nonProxyHosts=localhost|127.0.0.1").text),
         ])
 
     static let trustStoreProperties = [JVMOptions.trustStore, JVMOptions.trustStorePassword]

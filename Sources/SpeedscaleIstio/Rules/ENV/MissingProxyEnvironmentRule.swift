@@ -19,6 +19,7 @@ package struct MissingProxyEnvironmentRule: WorkloadRule {
             .dual(),
             .dual(env: "- name: JAVA_TOOL_OPTIONS\n  value: -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=4140 -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=4140"),
             .deployment(annotations: "sidecar.speedscale.com/inject: \"true\""),
+            .deployment(annotations: RuleExample.dualAnnotations + "\nsidecar.speedscale.com/extra-container-env-vars: \"JAVA_TOOL_OPTIONS=-Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140\""),
         ],
         corrections: [
             RuleCorrection(RuleExample.deployment(annotations: RuleExample.dualAnnotations).text, after: RuleExample.dual(env: RuleExample.injectedEnv).text),
@@ -34,7 +35,7 @@ package struct MissingProxyEnvironmentRule: WorkloadRule {
         guard !environments.isEmpty else { return [] }
         let sidecar = context.sidecar
         let extra = sidecar.annotations.value(SpeedscaleAnnotation.extraContainerEnvVars) ?? ""
-        if Self.routingVariables.contains(where: { extra.contains($0 + "=") }) { return [] }
+        if Self.routingVariables.contains(where: { extra.contains($0 + "=") }) || !context.extraJavaEndpoints.isEmpty { return [] }
         let javaOptions = sidecar.annotations.entry(SpeedscaleAnnotation.tlsJavaToolOptionsValue)
         let configured = environments.contains { environment in
             environment.container.hasEnvFrom

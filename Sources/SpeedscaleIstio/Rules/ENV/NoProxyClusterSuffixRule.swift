@@ -42,7 +42,7 @@ package struct NoProxyClusterSuffixRule: WorkloadRule {
             }
         }
         for source in context.javaOptionSources where source.reachesJVM {
-            guard let hosts = source.options["http.nonProxyHosts"] else { continue }
+            guard let hosts = source.options[JavaProxyProperties.nonProxyHosts] else { continue }
             let suffixes = hosts.split(separator: "|").map { String($0).trimmingSpaces }.filter(Self.isClusterSuffix)
             guard !suffixes.isEmpty else { continue }
             findings.append(Finding(Self.description, message("-Dhttp.nonProxyHosts \(source.place)", suffixes), at: source.node.range))

@@ -16,7 +16,7 @@ package struct NoProxyWildcardRule: WorkloadRule {
     package init() {}
 
     package func check(_ context: WorkloadContext) -> [Finding] {
-        context.forwardProxyEnvironments.flatMap { environment in
+        context.proxyVariableEnvironments.flatMap { environment in
             environment.noProxyLists.filter { $0.entries.contains("*") }.map { list in
                 Finding(
                     Self.description,

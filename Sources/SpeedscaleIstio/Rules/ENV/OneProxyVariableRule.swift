@@ -12,6 +12,8 @@ package struct OneProxyVariableRule: WorkloadRule {
         nonTriggeringExamples: [
             .dual(),
             .dual(env: "- name: http_proxy\n  value: http://localhost:4140\n- name: HTTPS_PROXY\n  value: http://localhost:4140"),
+            // A JVM told by flags where the proxy is does not read HTTP_PROXY.
+            .dual(env: "- name: HTTP_PROXY\n  value: 127.0.0.1:15002\n- name: JAVA_TOOL_OPTIONS\n  value: -Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140 -Dhttps.proxyHost=localhost -Dhttps.proxyPort=4140"),
         ],
         corrections: [
             RuleCorrection(RuleExample.dual(env: "- name: HTTP_PROXY\n  value: http://localhost:4140").text, after: RuleExample.dual(env: RuleExample.injectedEnv).text),
@@ -20,7 +22,7 @@ package struct OneProxyVariableRule: WorkloadRule {
     package init() {}
 
     package func check(_ context: WorkloadContext) -> [Finding] {
-        context.forwardProxyEnvironments.compactMap { environment in
+        context.proxyVariableEnvironments.compactMap { environment in
             let http = ["HTTP_PROXY", "http_proxy"].compactMap { environment.variables[$0] }.first
             let https = ["HTTPS_PROXY", "https_proxy"].compactMap { environment.variables[$0] }.first
             let container = environment.container.name ?? ""

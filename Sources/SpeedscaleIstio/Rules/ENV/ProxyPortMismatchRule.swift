@@ -15,6 +15,8 @@ package struct ProxyPortMismatchRule: WorkloadRule {
         nonTriggeringExamples: [
             .dual(),
             .dual(env: "- name: HTTP_PROXY\n  value: http://localhost:5000\n- name: HTTPS_PROXY\n  value: http://localhost:5000", extra: "sidecar.speedscale.com/proxy-out-port: \"5000\""),
+            // A JVM told by flags where the proxy is does not read HTTP_PROXY.
+            .dual(env: "- name: HTTP_PROXY\n  value: 127.0.0.1:15002\n- name: JAVA_TOOL_OPTIONS\n  value: -Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140 -Dhttps.proxyHost=localhost -Dhttps.proxyPort=4140"),
         ])
 
     package init() {}

@@ -34,11 +34,12 @@ package struct IncompleteProfileRule: WorkloadRule {
         let settings = ProfileSettings(reading: context, fallback: ProfileSettings())
         let port = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse) ?? context.appPort?.port?.number
         let entries = CurrentEntries(context.workload, container: context.appContainer.value)
-        let resolved = profile.resolve(settings, appPort: port)
-        // Without any proxy variable the app is not configured at all: ENV001 reports that.
-        let configured = resolved.contains { $0.place.variableName != nil && $0.place.listVariable == nil && entries.value(at: $0.place) != .absent }
+        let facts = EntryFacts(appPort: port, javaToolOptions: entries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text)
+        let resolved = profile.resolve(settings, facts: facts)
+        // Without any proxy variable or flag the app is not configured at all: ENV001 reports that.
+        let configured = resolved.contains { $0.role == .route && entries.value(at: $0.place) != .absent }
         let missing = resolved.filter { entry in
-            (entry.place.variableName == nil || configured) && entries.value(at: entry.place) == .absent
+            ((entry.role == .setting && entry.place.variableName == nil) || configured) && entries.value(at: entry.place) == .absent
         }
         guard !missing.isEmpty else { return [] }
         let annotations = context.sidecar.annotations
@@ -48,20 +49,25 @@ package struct IncompleteProfileRule: WorkloadRule {
         var annotationKeys: [String] = []
         var variables: [String] = []
         var hosts: [String: [String]] = [:]
+        var javaOptions: [String: [String]] = [:]
         for entry in missing {
             switch entry.place {
             case .annotation(let key): annotationKeys.append(key.replacingOccurrences(of: SpeedscaleAnnotation.prefix, with: ""))
             case .variable(let name), .extraVariable(let name): variables.append(name)
             case .listEntry(let name, let host), .extraListEntry(let name, let host): hosts[name, default: []].append(host)
+            case .jvmProperty(let holder, let name): javaOptions[holder.javaOptionsName, default: []].append("-D" + name)
+            case .jvmOption(let holder, let option): javaOptions[holder.javaOptionsName, default: []].append(option)
             }
         }
         var parts: [String] = []
         if !annotationKeys.isEmpty { parts.append("the annotations \(annotationKeys.joined(separator: ", ")) (the operator's defaults apply without them)") }
         if !variables.isEmpty { parts.append("the variables \(variables.joined(separator: ", "))") }
         for (name, list) in hosts.sorted(by: { $0.key < $1.key }) { parts.append("\(list.joined(separator: ",")) in \(name)") }
+        for (name, list) in javaOptions.sorted(by: { $0.key < $1.key }) { parts.append("the JVM options \(list.joined(separator: " ")) in \(name)") }
         return [Finding(
             Self.description,
             "the \(profile.rawValue) profile also has \(parts.joined(separator: "; ")); inject adds them",
             at: range)]
     }
 }
+

@@ -4,15 +4,15 @@
 /// the last of duplicated properties wins, as on the JVM's command line.
 package struct JVMOptions: Sendable, Equatable {
     /// The proxy host properties (`-Dhttp.proxyHost` and its siblings), without `-D`.
-    package static let proxyHostProperties = ["http.proxyHost", "https.proxyHost", "socksProxyHost"]
+    package static let proxyHostProperties = JavaProxyProperties.hosts
     /// The truststore path property, without `-D`.
-    package static let trustStore = "javax.net.ssl.trustStore"
+    package static let trustStore = JavaTrustStore.pathProperty
     /// The truststore password property, without `-D`.
-    package static let trustStorePassword = "javax.net.ssl.trustStorePassword"
+    package static let trustStorePassword = JavaTrustStore.passwordProperty
     /// Where the operator mounts the `speedscale-jks` truststore with `tls-out` (spec §4, §6 T4).
-    package static let speedscaleTrustStore = "/etc/ssl/speedscale/jks/cacerts.jks"
+    package static let speedscaleTrustStore = JavaTrustStore.path
     /// The password of the `speedscale-jks` truststore.
-    package static let speedscaleTrustStorePassword = "changeit"
+    package static let speedscaleTrustStorePassword = JavaTrustStore.password
 
     /// The properties set, by name (without `-D`).
     package let properties: [String: String]
