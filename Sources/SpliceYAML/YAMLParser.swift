@@ -4,10 +4,16 @@ import CLibYAML
 struct YAMLParser {
     let source: YAMLSource
 
-    /// An open mapping or sequence, while its children are read.
-    private struct Frame {
-        var node: YAMLNode
-        var pendingKey: YAMLNode?
+    /// The largest input the parser reads; node offsets are stored in 32 bits.
+    static let maximumInputSize = 512 << 20
+
+    /// A document whose root is read, waiting for the tree to be frozen.
+    private struct DocumentRecord {
+        var start: Int
+        var end: Int
+        var hasExplicitStart: Bool
+        var hasExplicitEnd: Bool
+        var root: Int
     }
 
     func parseDocuments() throws(YAMLParseError) -> [YAMLDocument] {
@@ -15,49 +21,42 @@ struct YAMLParser {
         if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
             throw YAMLParseError(problem: "UTF-16 input is not supported; convert it to UTF-8", location: SourceLocation(line: 1, column: 1))
         }
+        guard bytes.count <= Self.maximumInputSize else {
+            throw YAMLParseError(problem: "inputs larger than 512 MiB are not supported", location: SourceLocation(line: 1, column: 1))
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             throw YAMLParseError(problem: "libyaml could not start a parser (out of memory)", location: SourceLocation(line: 1, column: 1))
         }
         defer { yaml_parser_delete(&parser) }
+        var builder = TreeBuilder(byteCount: bytes.count)
         // libyaml keeps a pointer to the input: parse while the buffer is pinned.
         let padded = bytes.isEmpty ? [UInt8](repeating: 0, count: 1) : bytes
-        let result: Result<[YAMLDocument], YAMLParseError> = padded.withUnsafeBufferPointer { buffer in
+        let result: Result<[DocumentRecord], YAMLParseError> = padded.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return .success([]) }
             yaml_parser_set_input_string(&parser, base, bytes.count)
             do throws(YAMLParseError) {
-                return .success(try readEvents(&parser))
+                return .success(try readEvents(&parser, into: &builder))
             } catch {
                 return .failure(error)
             }
         }
-        return try result.get()
+        let records = try result.get()
+        guard !builder.isTooLarge else {
+            throw YAMLParseError(problem: "the input holds more text than the parser can store", location: SourceLocation(line: 1, column: 1))
+        }
+        let tree = builder.build()
+        return records.map { record in
+            YAMLDocument(
+                start: record.start, end: record.end, hasExplicitStart: record.hasExplicitStart,
+                hasExplicitEnd: record.hasExplicitEnd, root: YAMLNode(tree: tree, index: record.root))
+        }
     }
 
-    private func readEvents(_ parser: inout yaml_parser_t) throws(YAMLParseError) -> [YAMLDocument] {
-        var documents: [YAMLDocument] = []
-        var stack: [Frame] = []
-        var root: YAMLNode?
+    private func readEvents(_ parser: inout yaml_parser_t, into builder: inout TreeBuilder) throws(YAMLParseError) -> [DocumentRecord] {
+        var documents: [DocumentRecord] = []
         var documentStart = 0
         var explicitStart = false
-
-        func attach(_ node: YAMLNode) {
-            guard var top = stack.popLast() else {
-                root = node
-                return
-            }
-            if top.node.kind == .mapping {
-                if let key = top.pendingKey {
-                    top.node.pairs.append(YAMLPair(key: key, value: node))
-                    top.pendingKey = nil
-                } else {
-                    top.pendingKey = node
-                }
-            } else {
-                top.node.items.append(node)
-            }
-            stack.append(top)
-        }
 
         while true {
             var event = yaml_event_t()
@@ -73,61 +72,57 @@ struct YAMLParser {
             case YAML_DOCUMENT_START_EVENT:
                 documentStart = start
                 explicitStart = event.data.document_start.implicit == 0
-                root = nil
             case YAML_DOCUMENT_END_EVENT:
-                let node = root ?? YAMLNode(kind: .scalar, start: start, end: start, contentStart: start)
-                documents.append(YAMLDocument(
+                let root = builder.takeRoot() ?? builder.addLeaf(leaf(.scalar, start: start, end: start, contentStart: start))
+                documents.append(DocumentRecord(
                     start: documentStart, end: end, hasExplicitStart: explicitStart,
-                    hasExplicitEnd: event.data.document_end.implicit == 0, root: node))
+                    hasExplicitEnd: event.data.document_end.implicit == 0, root: root))
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let value = string(scalar.value, length: scalar.length)
                 let style = scalarStyle(scalar.style)
-                let anchor = cString(scalar.anchor)
-                let tag = cString(scalar.tag)
-                let contentStart = skipProperties(from: start, hasProperties: anchor != nil || tag != nil)
-                var node = YAMLNode(
-                    kind: .scalar, start: start, end: end, contentStart: contentStart, value: value,
-                    scalarStyle: style, tag: tag, anchor: anchor)
+                let hasProperties = scalar.anchor != nil || scalar.tag != nil
+                var record = leaf(.scalar, start: start, end: end, contentStart: skipProperties(from: start, hasProperties: hasProperties))
+                record.scalarStyle = style
+                record.text = builder.appendText(scalar.value, count: scalar.length)
+                record.properties = builder.appendProperties(tag: scalar.tag, anchor: scalar.anchor)
                 if style == .literal || style == .folded {
-                    node.end = blockScalarEnd(contentStart: contentStart, markEnd: end)
+                    record.end = Int32(truncatingIfNeeded: blockScalarEnd(contentStart: Int(record.contentStart), markEnd: end))
                 }
-                attach(node)
+                builder.addLeaf(record)
             case YAML_ALIAS_EVENT:
-                let name = cString(event.data.alias.anchor) ?? ""
-                attach(YAMLNode(kind: .alias, start: start, end: end, contentStart: start, value: name))
+                var record = leaf(.alias, start: start, end: end, contentStart: start)
+                record.text = builder.appendText(event.data.alias.anchor, count: TreeBuilder.length(ofCString: event.data.alias.anchor))
+                builder.addLeaf(record)
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
-                stack.append(Frame(node: collection(
-                    .mapping, start: start, anchor: cString(data.anchor), tag: cString(data.tag),
-                    isFlow: data.style == YAML_FLOW_MAPPING_STYLE)))
+                builder.open(collection(
+                    .mapping, start: start, properties: builder.appendProperties(tag: data.tag, anchor: data.anchor),
+                    isFlow: data.style == YAML_FLOW_MAPPING_STYLE))
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
-                stack.append(Frame(node: collection(
-                    .sequence, start: start, anchor: cString(data.anchor), tag: cString(data.tag),
-                    isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE)))
+                builder.open(collection(
+                    .sequence, start: start, properties: builder.appendProperties(tag: data.tag, anchor: data.anchor),
+                    isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE))
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                guard var frame = stack.popLast() else { break }
-                if frame.node.isFlow {
-                    frame.node.end = end
-                } else if let last = frame.node.pairs.last?.value ?? frame.node.items.last {
-                    frame.node.end = last.end
-                } else {
-                    frame.node.end = start
-                }
-                attach(frame.node)
+                builder.close(flowEnd: end, emptyEnd: start)
             default:
                 break
             }
         }
     }
 
+    /// A scalar or alias record, before its text and properties are stored.
+    private func leaf(_ kind: YAMLNode.Kind, start: Int, end: Int, contentStart: Int) -> NodeRecord {
+        NodeRecord(kind: kind, start: start, end: end, contentStart: contentStart)
+    }
+
     /// An open mapping or sequence starting at `start`; its end is set when it closes.
-    private func collection(_ kind: YAMLNode.Kind, start: Int, anchor: String?, tag: String?, isFlow: Bool) -> YAMLNode {
-        YAMLNode(
-            kind: kind, start: start, end: start,
-            contentStart: skipProperties(from: start, hasProperties: anchor != nil || tag != nil),
-            isFlow: isFlow, tag: tag, anchor: anchor)
+    private func collection(_ kind: YAMLNode.Kind, start: Int, properties: Int32, isFlow: Bool) -> NodeRecord {
+        var record = NodeRecord(
+            kind: kind, start: start, end: start, contentStart: skipProperties(from: start, hasProperties: properties >= 0))
+        record.properties = properties
+        record.isFlow = isFlow
+        return record
     }
 
     /// The offset of a node's own text, past an anchor (`&a`) and a tag (`!t`).
@@ -168,16 +163,6 @@ struct YAMLParser {
         case YAML_FOLDED_SCALAR_STYLE: return .folded
         default: return .plain
         }
-    }
-
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer, length > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
-    }
-
-    private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
     }
 
     private func error(of parser: yaml_parser_t) -> YAMLParseError {

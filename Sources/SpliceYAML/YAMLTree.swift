@@ -1,0 +1,128 @@
+/// The nodes of one parsed stream, stored flat: one record per node in pre-order, the
+/// children of every collection as a run of indexes in one shared array, and every scalar
+/// value, alias name, tag and anchor as a run of bytes in one shared buffer.
+///
+/// Nodes are addressed by index (``YAMLNode`` is a reference to the tree plus an index),
+/// so a stream costs a handful of heap objects however many nodes it has, copying a node
+/// costs one reference count, and freeing a tree never recurses, however deep it is.
+/// Because records are in pre-order, the descendants of node `i` are exactly the records
+/// `i + 1 ..< records[i].subtreeEnd`.
+final class YAMLTree: Sendable {
+    /// One record per node, in pre-order.
+    let records: [NodeRecord]
+    /// The children of every collection: for a sequence its items, for a mapping its keys
+    /// and values alternately (key, value, key, value...).
+    let children: [Int32]
+    /// The bytes of scalar values, alias names, tags and anchors.
+    let text: [UInt8]
+    /// Tags and anchors, for the few nodes that have them.
+    let properties: [NodeProperties]
+
+    /// Freezes what a ``TreeBuilder`` gathered.
+    init(records: [NodeRecord], children: [Int32], text: [UInt8], properties: [NodeProperties]) {
+        self.records = records
+        self.children = children
+        self.text = text
+        self.properties = properties
+    }
+
+    /// The text of a byte run of ``text``, decoded as UTF-8.
+    func string(_ run: TextRun) -> String {
+        text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[run.start..<run.start + run.count]), as: UTF8.self)
+        }
+    }
+
+    /// Whether a node has an explicit tag.
+    func hasTag(_ record: NodeRecord) -> Bool {
+        record.properties >= 0 && properties[Int(record.properties)].tag != nil
+    }
+
+    /// Whether a node has an anchor.
+    func hasAnchor(_ record: NodeRecord) -> Bool {
+        record.properties >= 0 && properties[Int(record.properties)].anchor != nil
+    }
+
+    /// Whether the byte run `run` of ``text`` holds exactly the UTF-8 of `string`.
+    func run(_ run: TextRun, equals string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { utf8 in
+            guard utf8.count == run.count else { return false }
+            return text.withUnsafeBufferPointer { buffer in
+                UnsafeBufferPointer(rebasing: buffer[run.start..<run.start + run.count]).elementsEqual(utf8)
+            }
+        }
+    }
+
+    /// Whether two byte runs of ``text`` hold the same bytes.
+    func run(_ first: TextRun, equals second: TextRun) -> Bool {
+        guard first.count == second.count else { return false }
+        return text.withUnsafeBufferPointer { buffer in
+            UnsafeBufferPointer(rebasing: buffer[first.start..<first.start + first.count])
+                .elementsEqual(UnsafeBufferPointer(rebasing: buffer[second.start..<second.start + second.count]))
+        }
+    }
+}
+
+/// A run of bytes in ``YAMLTree/text``.
+struct TextRun: Sendable, Equatable {
+    /// Where the run starts.
+    var start: Int
+    /// How many bytes it holds.
+    var count: Int
+
+    /// The empty run.
+    static let empty = TextRun(start: 0, count: 0)
+}
+
+/// The tag and anchor of one node, as runs of ``YAMLTree/text`` (`nil` when absent).
+struct NodeProperties: Sendable {
+    /// The tag as libyaml resolved it (`tag:yaml.org,2002:str` for `!!str`).
+    var tag: TextRun?
+    /// The anchor name, without its `&`.
+    var anchor: TextRun?
+}
+
+/// What the tree knows of one node, packed into 32 bytes: offsets and indexes are 32-bit
+/// (the parser refuses inputs too large for them; ``YAMLNode`` widens them to `Int`).
+struct NodeRecord: Sendable {
+    /// The byte offset where the node starts, its anchor and tag included.
+    var start: Int32
+    /// The byte offset where the node's content ends.
+    var end: Int32
+    /// The byte offset where the node's own text starts, after its anchor and tag.
+    var contentStart: Int32
+    /// For a scalar or alias, where its text (value or anchor name) starts in
+    /// ``YAMLTree/text``; for a collection, where its children start in ``YAMLTree/children``.
+    var first: Int32 = 0
+    /// For a scalar or alias, the length of its text; for a collection, how many entries of
+    /// ``YAMLTree/children`` it has (twice its pairs for a mapping).
+    var count: Int32 = 0
+    /// The index just past the node's last descendant.
+    var subtreeEnd: Int32 = 0
+    /// The index of the node's tag and anchor in ``YAMLTree/properties``, or -1.
+    var properties: Int32 = -1
+    /// What sort of node this is.
+    var kind: YAMLNode.Kind
+    /// The scalar's style.
+    var scalarStyle: YAMLNode.ScalarStyle = .plain
+    /// Whether a collection is written in flow style.
+    var isFlow = false
+
+    /// Makes a record with no text, children or properties yet.
+    init(kind: YAMLNode.Kind, start: Int, end: Int, contentStart: Int) {
+        self.kind = kind
+        self.start = Int32(truncatingIfNeeded: start)
+        self.end = Int32(truncatingIfNeeded: end)
+        self.contentStart = Int32(truncatingIfNeeded: contentStart)
+    }
+
+    /// The scalar's value, or an alias's anchor name.
+    var text: TextRun {
+        get { TextRun(start: Int(first), count: Int(count)) }
+        set {
+            first = Int32(truncatingIfNeeded: newValue.start)
+            count = Int32(truncatingIfNeeded: newValue.count)
+        }
+    }
+}
