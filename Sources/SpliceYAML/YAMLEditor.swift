@@ -20,6 +20,14 @@ public struct YAMLEditor: Sendable {
 
     private var newline: String { source.lineEnding.rawValue }
 
+    /// The line break that ends whole lines inserted at the line start `point`. In a file of
+    /// lone CRs, a line inserted just before an LF ends in CRLF: a CR there would join that
+    /// LF into one line break, and the blank line the LF ends would vanish.
+    private func lineBreak(before point: Int) -> String {
+        guard source.lineEnding == .cr, point < source.bytes.count, source.bytes[point] == 0x0A else { return newline }
+        return LineEnding.crlf.rawValue
+    }
+
     // MARK: - Public operations
 
     /// Appends `entries` after the last entry of `mapping`, in its style.
@@ -49,7 +57,7 @@ public struct YAMLEditor: Sendable {
             point = previous
         }
         let lines = entries.flatMap { blockLines($0, indent: indent) }
-        return [.insert(lines.joined(separator: newline) + newline, at: point)]
+        return [.insert(lines.joined(separator: newline) + lineBreak(before: point), at: point)]
     }
 
     /// Appends `items` after the last item of `sequence`, in its style (indented or
@@ -134,12 +142,8 @@ public struct YAMLEditor: Sendable {
     /// The offset of the `-` that introduces a block sequence item, when it is on the item's line
     /// or the line before.
     public static func dashOffset(before item: YAMLNode, in source: YAMLSource) -> Int? {
-        var position = item.start - 1
-        let bytes = source.bytes
-        while position >= 0 && (bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D) {
-            position -= 1
-        }
-        return position >= 0 && bytes[position] == UInt8(ascii: "-") ? position : nil
+        let position = source.offsetBeforeBlanks(item.start)
+        return position > 0 && source.bytes[position - 1] == UInt8(ascii: "-") ? position - 1 : nil
     }
 
     // MARK: - Removal
@@ -162,11 +166,7 @@ public struct YAMLEditor: Sendable {
             }
             var start = spans[0].0
             while start > 0 && (source.bytes[start - 1] == 0x20) { start -= 1 }
-            var cutStart = start
-            if cutStart > 0 && source.bytes[cutStart - 1] == 0x0A {
-                cutStart -= 1
-                if cutStart > 0 && source.bytes[cutStart - 1] == 0x0D { cutStart -= 1 }
-            }
+            let cutStart = start - source.lineBreakWidth(endingAt: start)
             let end = lineEnd(after: spans[spans.count - 1].1)
             return [Edit(range: cutStart..<end, text: " " + emptyText)]
         }
@@ -198,9 +198,7 @@ public struct YAMLEditor: Sendable {
             var range = start..<end
             // The last line of a file without a final newline: take the line break before it instead.
             if end == source.bytes.count && !source.endsWithNewline && start > 0 {
-                var from = start - 1
-                if from > 0 && source.bytes[from - 1] == 0x0D { from -= 1 }
-                range = from..<end
+                range = start - source.lineBreakWidth(endingAt: start)..<end
             }
             return Edit(range: range, text: "")
         }
@@ -225,10 +223,7 @@ public struct YAMLEditor: Sendable {
 
     /// The offset just before the line break that ends the line holding `end - 1`.
     private func lineEnd(after end: Int) -> Int {
-        var position = max(0, end - 1)
-        let bytes = source.bytes
-        while position < bytes.count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
-        return position
+        source.lineEnd(ofByte: max(0, end - 1))
     }
 
     // MARK: - Block rendering
@@ -254,7 +249,7 @@ public struct YAMLEditor: Sendable {
             return .insert(newline + body, at: point, depth: childColumn)
         }
         point = min(point, count)
-        return .insert(body + newline, at: point, depth: childColumn)
+        return .insert(body + lineBreak(before: point), at: point, depth: childColumn)
     }
 
     /// The indentation of the line starting at `offset` when it holds only a comment.
@@ -363,8 +358,9 @@ public struct YAMLEditor: Sendable {
         }
         var separator = ", "
         if children.count >= 2 {
-            let between = source.text(children[0].end..<children[1].start)
-            if !between.contains("\n") { separator = between }
+            if source.lineIndex(ofByte: children[0].end) == source.lineIndex(ofByte: children[1].start) {
+                separator = source.text(children[0].end..<children[1].start)
+            }
         }
         return [.insert(texts.map { separator + $0(nil) }.joined(), at: last.end)]
     }

@@ -142,13 +142,11 @@ struct YAMLParser {
     private func blockScalarEnd(contentStart: Int, markEnd: Int) -> Int {
         let bytes = source.bytes
         var header = contentStart
-        while header < bytes.count && bytes[header] != 0x0A && bytes[header] != 0x0D && bytes[header] != UInt8(ascii: "#") {
+        while header < bytes.count && source.lineBreakWidth(at: header) == 0 && bytes[header] != UInt8(ascii: "#") {
             if bytes[header] == UInt8(ascii: "+") { return markEnd }
             header += 1
         }
-        var position = min(markEnd, bytes.count)
-        while position > contentStart + 1 && isSpace(bytes[position - 1]) { position -= 1 }
-        return position
+        return source.offsetBeforeBlanks(min(markEnd, bytes.count), notBefore: contentStart + 1)
     }
 
     private func isSpace(_ byte: UInt8) -> Bool {
