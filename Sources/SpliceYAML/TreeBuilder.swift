@@ -29,15 +29,6 @@ struct TreeBuilder {
     /// How many collections are open.
     var depth: Int { open.count }
 
-    /// The record of the innermost open collection, if any.
-    var innermost: Int? { open.last?.index }
-
-    /// The nodes already read in the innermost open collection (keys and values alike for a mapping).
-    var innermostChildren: ArraySlice<Int32> {
-        guard let base = open.last?.base else { return [] }
-        return waiting[base...]
-    }
-
     /// Copies `count` bytes at `pointer` into the text buffer.
     mutating func appendText(_ pointer: UnsafePointer<UInt8>?, count: Int) -> TextRun {
         guard let pointer, count > 0 else { return .empty }
@@ -116,10 +107,60 @@ struct TreeBuilder {
         text[run.start..<run.start + run.count]
     }
 
-    /// Forgets the top-level node just read (a document's root), which waits on its own.
-    mutating func takeRoot() -> Int? {
-        guard open.isEmpty else { return nil }
-        return waiting.popLast().map(Int.init)
+    /// Takes the top-level node just read (a document's root), or adds an empty scalar at
+    /// `offset` when the document has none.
+    mutating func takeRoot(orEmptyAt offset: Int) -> Int {
+        if open.isEmpty, let root = waiting.popLast() { return Int(root) }
+        let index = records.count
+        var record = NodeRecord(kind: .scalar, start: offset, end: offset, contentStart: offset)
+        record.subtreeEnd = Int32(truncatingIfNeeded: index + 1)
+        records.append(record)
+        return index
+    }
+
+    /// A key that appears twice in one mapping, as record indexes.
+    struct Duplicate {
+        /// The mapping.
+        var mapping: Int
+        /// The first key with the text.
+        var first: Int
+        /// A later key with the same text.
+        var duplicate: Int
+    }
+
+    /// The scalar keys of the innermost open mapping that repeat an earlier key of it, each
+    /// with the first key it repeats.
+    func duplicateKeysOfInnermost() -> [Duplicate] {
+        guard let (mapping, base) = open.last else { return [] }
+        let pairs = (waiting.count - base) / 2
+        guard pairs > 1 else { return [] }
+        var found: [Duplicate] = []
+        if pairs <= 16 {
+            for later in 1..<pairs {
+                let key = records[Int(waiting[base + 2 * later])]
+                guard key.kind == .scalar else { continue }
+                for earlier in 0..<later {
+                    let other = records[Int(waiting[base + 2 * earlier])]
+                    if other.kind == .scalar && other.count == key.count && bytes(other.text) == bytes(key.text) {
+                        found.append(Duplicate(mapping: mapping, first: Int(waiting[base + 2 * earlier]), duplicate: Int(waiting[base + 2 * later])))
+                        break
+                    }
+                }
+            }
+            return found
+        }
+        var seen: [ArraySlice<UInt8>: Int] = [:]
+        for position in 0..<pairs {
+            let index = Int(waiting[base + 2 * position])
+            let key = records[index]
+            guard key.kind == .scalar else { continue }
+            if let first = seen[bytes(key.text)] {
+                found.append(Duplicate(mapping: mapping, first: first, duplicate: index))
+            } else {
+                seen[bytes(key.text)] = index
+            }
+        }
+        return found
     }
 
     /// Freezes everything read into a tree.

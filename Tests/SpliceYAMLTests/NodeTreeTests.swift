@@ -6,7 +6,7 @@ import Testing
     @Test func aVeryDeepDocumentIsBuiltWalkedAndFreedWithoutRecursion() throws {
         let depth = 50_000
         let source = YAMLSource(String(repeating: "- ", count: depth) + "&bottom x\n")
-        let stream = try YAMLStream(parsing: source)
+        let stream = try YAMLStream(parsing: source, maximumDepth: depth)
         var node = try #require(stream.documents.first?.root)
         #expect(node.containsAliasOrAnchor)
         #expect(node.subtree.count == depth + 1)
