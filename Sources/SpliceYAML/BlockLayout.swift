@@ -27,19 +27,20 @@ public struct BlockLayout: Sendable, Equatable {
         // Every collection of the document, in source order; no recursion, however deep it nests.
         for node in root.subtree {
             if node.kind == .mapping {
-                if node.isFlow, let first = node.pairs.first,
-                   source.lineIndex(ofByte: first.key.start) > source.lineIndex(ofByte: node.contentStart) {
-                    let delta = source.byteColumn(of: first.key.start) - source.indentation(ofLineAt: node.contentStart)
+                if node.isFlow, let first = node.pairs.first.map(source.entryStart),
+                   source.lineIndex(ofByte: first) > source.lineIndex(ofByte: node.contentStart) {
+                    let delta = source.byteColumn(of: first) - source.indentation(ofLineAt: node.contentStart)
                     if delta > 0 { flow[delta, default: 0] += 1 }
                 }
                 guard !node.isFlow else { continue }
                 for pair in node.pairs {
                     let value = pair.value
-                    let keyColumn = source.byteColumn(of: pair.key.start)
-                    let keyLine = source.lineIndex(ofByte: pair.key.start)
-                    if value.kind == .mapping, !value.isFlow, let first = value.pairs.first,
-                       source.lineIndex(ofByte: first.key.start) > keyLine {
-                        let delta = source.byteColumn(of: first.key.start) - keyColumn
+                    let entry = source.entryStart(of: pair)
+                    let keyColumn = source.byteColumn(of: entry)
+                    let keyLine = source.lineIndex(ofByte: entry)
+                    if value.kind == .mapping, !value.isFlow, let first = value.pairs.first.map(source.entryStart),
+                       source.lineIndex(ofByte: first) > keyLine {
+                        let delta = source.byteColumn(of: first) - keyColumn
                         if delta > 0 { mapping[delta, default: 0] += 1 }
                     }
                     if value.kind == .sequence, !value.isFlow, let first = value.items.first,

@@ -12,6 +12,8 @@ struct TreeBuilder {
     private var waiting: [Int32] = []
     /// The open collections: their record and where their children start in ``waiting``.
     private var open: [(index: Int, base: Int)] = []
+    /// How many of the open collections are flow collections.
+    private var flowLevel = 0
 
     /// Makes a builder sized for an input of `byteCount` bytes.
     init(byteCount: Int) {
@@ -65,6 +67,7 @@ struct TreeBuilder {
         var record = record
         let index = records.count
         record.subtreeEnd = Int32(truncatingIfNeeded: index + 1)
+        record.isInFlow = flowLevel > 0
         records.append(record)
         waiting.append(Int32(truncatingIfNeeded: index))
         return index
@@ -73,7 +76,10 @@ struct TreeBuilder {
     /// Opens a mapping or sequence. Returns its index.
     @discardableResult
     mutating func open(_ record: NodeRecord) -> Int {
+        var record = record
         let index = records.count
+        record.isInFlow = flowLevel > 0
+        if record.isFlow { flowLevel += 1 }
         records.append(record)
         waiting.append(Int32(truncatingIfNeeded: index))
         open.append((index, waiting.count))
@@ -86,6 +92,7 @@ struct TreeBuilder {
     mutating func close(flowEnd: Int, emptyEnd: Int) -> Int? {
         guard let (index, base) = open.popLast() else { return nil }
         var record = records[index]
+        if record.isFlow { flowLevel -= 1 }
         record.first = Int32(truncatingIfNeeded: children.count)
         record.count = Int32(truncatingIfNeeded: waiting.count - base)
         if record.isFlow {

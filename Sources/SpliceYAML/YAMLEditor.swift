@@ -37,7 +37,7 @@ public struct YAMLEditor: Sendable {
         if mapping.isFlow || mapping.pairs.isEmpty {
             return appendToFlow(mapping, texts: texts.map { key, value in { indent in flowKey(key) + ": " + flowText(value, indent: indent) } })
         }
-        let indent = source.byteColumn(of: mapping.pairs[0].key.start)
+        let indent = source.byteColumn(of: entryStart(of: mapping.pairs[0]))
         let lines = entries.flatMap { blockLines($0, indent: indent) }
         return [insertLines(lines, after: mapping.end, childColumn: indent)]
     }
@@ -46,11 +46,11 @@ public struct YAMLEditor: Sendable {
     /// that lead into it), or appends them when that key is absent or shares its line.
     public func insertEntries(_ entries: [NewEntry], before key: String, in mapping: YAMLNode) -> [Edit] {
         guard !mapping.isFlow, let pair = mapping.pair(forKey: key),
-              source.indentation(ofLineAt: pair.key.start) == source.byteColumn(of: pair.key.start) else {
+              case let start = entryStart(of: pair), source.indentation(ofLineAt: start) == source.byteColumn(of: start) else {
             return appendEntries(entries, to: mapping)
         }
-        let indent = source.byteColumn(of: pair.key.start)
-        var point = source.lineStart(ofByte: pair.key.start)
+        let indent = source.byteColumn(of: start)
+        var point = source.lineStart(ofByte: start)
         while point > 0 {
             let previous = source.lineStart(ofByte: point - 1)
             guard commentLineIndentation(at: previous) == indent else { break }
@@ -83,13 +83,19 @@ public struct YAMLEditor: Sendable {
     public func replaceNullValue(of pair: YAMLPair, in parent: YAMLNode, with value: NewValue) -> [Edit] {
         let old = pair.value
         if parent.isFlow {
-            return [Edit(range: old.start..<old.end, text: flowText(value, indent: nil))]
+            return [Edit(range: old.contentStart..<old.end, text: separation(before: old, inFlow: true) + flowText(value, indent: nil))]
+        }
+        if isLeftOut(pair.value) {
+            return explicitValueEdits(for: pair, value: value)
         }
         var edits: [Edit] = []
-        // Drop an explicit `~` / `null` together with the spaces before it.
-        var cut = old.start
-        while cut > pair.key.end && (source.bytes[cut - 1] == 0x20 || source.bytes[cut - 1] == 0x09) { cut -= 1 }
-        let keyIndent = source.byteColumn(of: pair.key.start)
+        // Drop an explicit `~` / `null` together with the spaces before it; keep an anchor or
+        // tag, which then applies to the new value.
+        var cut = old.contentStart
+        if old.contentStart == old.start {
+            while cut > pair.key.end && (source.bytes[cut - 1] == 0x20 || source.bytes[cut - 1] == 0x09) { cut -= 1 }
+        }
+        let keyIndent = source.byteColumn(of: entryStart(of: pair))
         switch value {
         case .string:
             let text = " " + blockScalar(value)
@@ -109,7 +115,9 @@ public struct YAMLEditor: Sendable {
     }
 
     /// Replaces the text of a scalar with `value`, keeping its quoting style where it can.
-    /// `inFlow` tells whether the scalar sits inside a flow collection.
+    /// `inFlow` tells whether the scalar sits inside a flow collection. An empty scalar
+    /// (`key:`, `key: !!str`, `key: &a`) gets the value after its indicator or properties; a
+    /// value left out entirely (`{key}`, `? key`) gets the `:` it lacks as well.
     public func replaceScalar(_ node: YAMLNode, with value: String, inFlow: Bool) -> Edit {
         let text: String
         switch node.scalarStyle {
@@ -120,13 +128,30 @@ public struct YAMLEditor: Sendable {
         default:
             text = PlainScalar.doubleQuoted(value)
         }
-        return Edit(range: node.contentStart..<node.end, text: text)
+        if isLeftOut(node) && !inFlow {
+            return explicitValueEdit(after: node.start, text: text)
+        }
+        return Edit(range: node.contentStart..<node.end, text: separation(before: node, inFlow: inFlow) + text)
+    }
+
+    /// Replaces the text of a scalar with the string `value`, written so that it reads as a
+    /// string whatever it holds: kept in single or double quotes when the scalar has them,
+    /// else double-quoted. Empty scalars are handled as by ``replaceScalar(_:with:inFlow:)``.
+    public func replaceScalar(_ node: YAMLNode, withString value: String) -> Edit {
+        if node.scalarStyle == .singleQuoted || node.scalarStyle == .doubleQuoted {
+            return replaceScalar(node, with: value, inFlow: true)
+        }
+        let text = PlainScalar.doubleQuoted(value)
+        if isLeftOut(node) && !node.isInFlowCollection {
+            return explicitValueEdit(after: node.start, text: text)
+        }
+        return Edit(range: node.contentStart..<node.end, text: separation(before: node, inFlow: node.isInFlowCollection) + text)
     }
 
     /// Removes the entries of `mapping` at `indexes`. When every entry goes, the mapping
     /// becomes `{}` (so the key that holds it stays valid).
     public func removeEntries(at indexes: [Int], from mapping: YAMLNode) -> [Edit] {
-        let spans = mapping.pairs.map { ($0.key.start, $0.value.end) }
+        let spans = mapping.pairs.map { (entryStart(of: $0), $0.value.end) }
         return removeChildren(at: Set(indexes), spans: spans, of: mapping, emptyText: "{}")
     }
 
@@ -231,7 +256,7 @@ public struct YAMLEditor: Sendable {
     /// Inserts whole lines after the line on which content ends at `offset`, and after the
     /// comment lines that follow it indented deeper than `childColumn` (they belong to the
     /// last child); comments at the child's own column or left of it stay after the new lines.
-    private func insertLines(_ lines: [String], after offset: Int, childColumn: Int) -> Edit {
+    func insertLines(_ lines: [String], after offset: Int, childColumn: Int) -> Edit {
         let count = source.bytes.count
         var point: Int
         if offset >= count {
@@ -265,12 +290,12 @@ public struct YAMLEditor: Sendable {
         PlainScalar.canWritePlain(key, inFlow: false) ? key : PlainScalar.doubleQuoted(key)
     }
 
-    private func blockScalar(_ value: NewValue) -> String {
+    func blockScalar(_ value: NewValue) -> String {
         guard case .string(let text, let quoted) = value else { return flowText(value, indent: nil) }
         return !quoted && PlainScalar.canWritePlain(text, inFlow: false) ? text : PlainScalar.doubleQuoted(text)
     }
 
-    private func blockLines(_ entry: NewEntry, indent: Int) -> [String] {
+    func blockLines(_ entry: NewEntry, indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         let head = pad + blockKey(entry.key) + ":"
         switch entry.value {
@@ -285,7 +310,7 @@ public struct YAMLEditor: Sendable {
         }
     }
 
-    private func itemLines(_ value: NewValue, dashIndent: Int, itemIndent: Int) -> [String] {
+    func itemLines(_ value: NewValue, dashIndent: Int, itemIndent: Int) -> [String] {
         let prefix = String(repeating: " ", count: dashIndent) + "-" + String(repeating: " ", count: max(1, itemIndent - 1))
         let contentIndent = dashIndent + max(2, itemIndent)
         var lines: [String]
@@ -310,7 +335,7 @@ public struct YAMLEditor: Sendable {
     }
 
     /// A value in flow style; with an indent, spread over lines as pretty-printed JSON is.
-    private func flowText(_ value: NewValue, indent: Int?) -> String {
+    func flowText(_ value: NewValue, indent: Int?) -> String {
         switch value {
         case .string(let text, let quoted):
             return !isJSON && !quoted && PlainScalar.canWritePlain(text, inFlow: true) ? text : PlainScalar.doubleQuoted(text)

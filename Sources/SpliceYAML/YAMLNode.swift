@@ -55,6 +55,9 @@ public struct YAMLNode: Sendable {
     public var scalarStyle: ScalarStyle { record.scalarStyle }
     /// Whether a mapping or sequence is written in flow style (`{...}`, `[...]`).
     public var isFlow: Bool { record.isFlow }
+    /// Whether the node sits inside a flow collection (where, for one, a plain scalar may not
+    /// hold `,` or brackets).
+    public var isInFlowCollection: Bool { record.isInFlow }
 
     /// The explicit tag, if any, as libyaml resolves it (`tag:yaml.org,2002:str` for `!!str`).
     public var tag: String? {

@@ -108,6 +108,8 @@ struct NodeRecord: Sendable {
     var scalarStyle: YAMLNode.ScalarStyle = .plain
     /// Whether a collection is written in flow style.
     var isFlow = false
+    /// Whether the node sits inside a flow collection.
+    var isInFlow = false
 
     /// Makes a record with no text, children or properties yet.
     init(kind: YAMLNode.Kind, start: Int, end: Int, contentStart: Int) {

@@ -113,9 +113,6 @@ struct EditPlanner {
 extension YAMLEditor {
     /// Replaces a scalar with a double-quoted string (annotation values must be strings).
     func replaceScalarQuoted(_ node: YAMLNode, with value: String) -> Edit {
-        if node.scalarStyle == .singleQuoted || node.scalarStyle == .doubleQuoted {
-            return replaceScalar(node, with: value, inFlow: true)
-        }
-        return Edit(range: node.contentStart..<node.end, text: PlainScalar.doubleQuoted(value))
+        replaceScalar(node, withString: value)
     }
 }
