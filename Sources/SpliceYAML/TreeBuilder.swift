@@ -67,7 +67,7 @@ struct TreeBuilder {
         var record = record
         let index = records.count
         record.subtreeEnd = Int32(truncatingIfNeeded: index + 1)
-        record.isInFlow = flowLevel > 0
+        if flowLevel > 0 { record.flags.insert(.inFlow) }
         records.append(record)
         waiting.append(Int32(truncatingIfNeeded: index))
         return index
@@ -78,7 +78,7 @@ struct TreeBuilder {
     mutating func open(_ record: NodeRecord) -> Int {
         var record = record
         let index = records.count
-        record.isInFlow = flowLevel > 0
+        if flowLevel > 0 { record.flags.insert(.inFlow) }
         if record.isFlow { flowLevel += 1 }
         records.append(record)
         waiting.append(Int32(truncatingIfNeeded: index))
@@ -95,7 +95,7 @@ struct TreeBuilder {
         if record.isFlow { flowLevel -= 1 }
         record.first = Int32(truncatingIfNeeded: children.count)
         record.count = Int32(truncatingIfNeeded: waiting.count - base)
-        if record.isFlow {
+        if record.isFlow && !record.flags.contains(.singlePair) {
             record.end = Int32(truncatingIfNeeded: flowEnd)
         } else if let last = waiting.last, waiting.count > base {
             record.end = records[Int(last)].end

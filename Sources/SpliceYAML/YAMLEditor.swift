@@ -176,6 +176,9 @@ public struct YAMLEditor: Sendable {
     private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String) -> [Edit] {
         guard !indexes.isEmpty else { return [] }
         if indexes.count == spans.count {
+            if node.isSinglePairMapping {
+                return [Edit(range: node.range, text: "{}")]
+            }
             if node.isFlow {
                 return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
             }
@@ -358,6 +361,11 @@ public struct YAMLEditor: Sendable {
 
     /// Adds rendered children to a flow collection (or an empty block one, which cannot occur).
     private func appendToFlow(_ node: YAMLNode, texts: [(Int?) -> String]) -> [Edit] {
+        if node.isSinglePairMapping {
+            // A pair written without braces in a flow sequence needs them to hold more entries.
+            let added = texts.map { $0(nil) }.joined(separator: ", ")
+            return [Edit(range: node.range, text: "{" + source.text(node.range) + ", " + added + "}")]
+        }
         let children: [(start: Int, end: Int)] = node.kind == .mapping
             ? node.pairs.map { ($0.key.start, $0.value.end) }
             : node.items.map { ($0.start, $0.end) }

@@ -57,7 +57,10 @@ public struct YAMLNode: Sendable {
     public var isFlow: Bool { record.isFlow }
     /// Whether the node sits inside a flow collection (where, for one, a plain scalar may not
     /// hold `,` or brackets).
-    public var isInFlowCollection: Bool { record.isInFlow }
+    public var isInFlowCollection: Bool { record.flags.contains(.inFlow) }
+    /// Whether this is a flow mapping written without braces: a single `key: value` pair as
+    /// an item of a flow sequence (`[a: 1, b]`). Its range is the pair's.
+    public var isSinglePairMapping: Bool { record.flags.contains(.singlePair) }
 
     /// The explicit tag, if any, as libyaml resolves it (`tag:yaml.org,2002:str` for `!!str`).
     public var tag: String? {

@@ -176,6 +176,9 @@ private struct EventReader {
         }
         var record = NodeRecord(kind: kind, start: start, end: start, contentStart: start)
         record.isFlow = isFlow
+        if isFlow && kind == .mapping && !(end > start && source.bytes[end - 1] == UInt8(ascii: "{")) {
+            record.flags.insert(.singlePair)
+        }
         if tag != nil || anchor != nil {
             // The content starts at the flow bracket, or at the first key or dash of a block collection.
             let limit = isFlow ? max(start, end - 1) : end

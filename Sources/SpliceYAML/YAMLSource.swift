@@ -44,17 +44,18 @@ public struct YAMLSource: Sendable {
                     default: break
                     }
                     starts.append(offset + breakWidth)
-                    if byte == 0x0D {
-                        offset += breakWidth
-                        continue
+                }
+                // A character is a lead byte and the continuation bytes after it (at most three):
+                // counted so even in invalid UTF-8 (which libyaml rejects) indexes only grow.
+                var width = 1
+                if byte >= 0xC0 {
+                    while width < 4 && offset + width < count && buffer[offset + width] & 0xC0 == 0x80 { width += 1 }
+                    if width > 1 {
+                        extra += width - 1
+                        wide.append((offset - (extra - (width - 1)), extra))
                     }
                 }
-                if byte >= 0xC0 {
-                    let width = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-                    extra += width - 1
-                    wide.append((offset - (extra - (width - 1)), extra))
-                }
-                offset += 1
+                offset += max(width, breakWidth)
             }
         }
         lineStarts = starts
@@ -144,6 +145,20 @@ public struct YAMLSource: Sendable {
             position += 1
         }
         return SourceLocation(line: line + 1, column: column)
+    }
+
+    /// The byte offset of a 1-based line and column, or nil when the input has no character
+    /// there (the end of the input counts as a place; a line's break is its last character).
+    public func offset(of location: SourceLocation) -> Int? {
+        guard location.line >= 1, location.line <= lineStarts.count, location.column >= 1 else { return nil }
+        var position = lineStarts[location.line - 1]
+        if location.line == 1 && hasByteOrderMark { position = min(3, bytes.count) }
+        for _ in 1..<location.column {
+            guard position < bytes.count else { return nil }
+            position += 1
+            while position < bytes.count && bytes[position] & 0xC0 == 0x80 { position += 1 }
+        }
+        return self.location(ofByte: position) == location ? position : nil
     }
 
     /// The 0-based index of the line that holds `offset`.

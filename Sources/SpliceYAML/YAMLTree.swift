@@ -106,10 +106,14 @@ struct NodeRecord: Sendable {
     var kind: YAMLNode.Kind
     /// The scalar's style.
     var scalarStyle: YAMLNode.ScalarStyle = .plain
+    /// Flow style, flow context and brace facts.
+    var flags: NodeFlags = []
+
     /// Whether a collection is written in flow style.
-    var isFlow = false
-    /// Whether the node sits inside a flow collection.
-    var isInFlow = false
+    var isFlow: Bool {
+        get { flags.contains(.flow) }
+        set { if newValue { flags.insert(.flow) } else { flags.remove(.flow) } }
+    }
 
     /// Makes a record with no text, children or properties yet.
     init(kind: YAMLNode.Kind, start: Int, end: Int, contentStart: Int) {
@@ -127,4 +131,17 @@ struct NodeRecord: Sendable {
             count = Int32(truncatingIfNeeded: newValue.count)
         }
     }
+}
+
+/// One-bit facts about a node.
+struct NodeFlags: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// A collection written in flow style.
+    static let flow = NodeFlags(rawValue: 1)
+    /// A node inside a flow collection.
+    static let inFlow = NodeFlags(rawValue: 2)
+    /// A flow mapping written without braces: one `key: value` pair as an item of a flow
+    /// sequence (`[a: 1, b]`).
+    static let singlePair = NodeFlags(rawValue: 4)
 }

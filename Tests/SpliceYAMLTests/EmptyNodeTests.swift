@@ -154,3 +154,28 @@ import Testing
         #expect(out == "m:\n  a: what?\n")
     }
 }
+
+/// A `key: value` pair written as an item of a flow sequence is a mapping without braces.
+@Suite struct SinglePairMappingTests {
+    @Test func aPairInAFlowSequenceIsAMappingWithoutBraces() throws {
+        let source = YAMLSource("ports: [http: 80 , b, ? c : 1]\n")
+        let ports = try #require(YAMLStream(parsing: source).documents.first?.root["ports"])
+        let pair = ports.items[0]
+        #expect(pair.isMapping && pair.isFlow && pair.isSinglePairMapping)
+        #expect(source.text(pair.range) == "http: 80")
+        #expect(source.text(ports.items[2].range) == "? c : 1")
+        #expect(!(try #require(YAMLStream(parsing: "a: {b: 1}").documents.first?.root["a"])).isSinglePairMapping)
+    }
+
+    @Test func addingToOrEmptyingAPairGivesItBraces() throws {
+        let source = YAMLSource("ports: [http: 80, b]\n")
+        let document = try #require(YAMLStream(parsing: source).documents.first)
+        let editor = YAMLEditor(source: source, document: document)
+        let pair = try #require(document.root["ports"]?.items.first)
+        let added = try source.applying(editor.appendEntries([NewEntry("name", .text("web"))], to: pair))
+        #expect(String(decoding: added, as: UTF8.self) == "ports: [{http: 80, name: web}, b]\n")
+        let emptied = try source.applying(editor.removeEntries(at: [0], from: pair))
+        #expect(String(decoding: emptied, as: UTF8.self) == "ports: [{}, b]\n")
+        #expect(try YAMLStream(parsing: emptied).documents.first?.root["ports"]?.items.first?.pairs.isEmpty == true)
+    }
+}
