@@ -48,9 +48,12 @@ public struct YAMLNode: Sendable {
     /// The byte offset where the node's content ends.
     public var end: Int { Int(record.end) }
     /// The byte offset where the node's own text starts, after its anchor and tag.
-    public var contentStart: Int { Int(record.contentStart) }
+    public var contentStart: Int { tree.properties(of: index).map { Int($0.contentStart) } ?? Int(record.start) }
     /// The scalar's value (empty for other kinds); for an alias, the anchor it refers to.
-    public var value: String { tree.string(record.text) }
+    public var value: String {
+        let record = record
+        return record.kind == .scalar || record.kind == .alias ? tree.value(record) : ""
+    }
     /// The scalar's style (`.plain` for other kinds).
     public var scalarStyle: ScalarStyle { record.scalarStyle }
     /// Whether a mapping or sequence is written in flow style (`{...}`, `[...]`).
@@ -64,15 +67,13 @@ public struct YAMLNode: Sendable {
 
     /// The explicit tag, if any, as libyaml resolves it (`tag:yaml.org,2002:str` for `!!str`).
     public var tag: String? {
-        let properties = Int(record.properties)
-        guard properties >= 0, let run = tree.properties[properties].tag else { return nil }
+        guard let run = tree.properties(of: index)?.tag else { return nil }
         return tree.string(run)
     }
 
     /// The anchor, if any.
     public var anchor: String? {
-        let properties = Int(record.properties)
-        guard properties >= 0, let run = tree.properties[properties].anchor else { return nil }
+        guard let run = tree.properties(of: index)?.anchor else { return nil }
         return tree.string(run)
     }
 
@@ -106,11 +107,11 @@ public struct YAMLNode: Sendable {
     /// Whether this scalar is YAML's null: an empty plain value, `~` or `null` without a tag.
     public var isNull: Bool {
         let record = record
-        guard record.kind == .scalar, record.scalarStyle == .plain, !tree.hasTag(record) else { return false }
-        switch record.text.count {
+        guard record.kind == .scalar, record.scalarStyle == .plain, tree.properties(of: index)?.tag == nil else { return false }
+        switch record.count {
         case 0: return true
-        case 1: return tree.run(record.text, equals: "~")
-        case 4: return ["null", "Null", "NULL"].contains { tree.run(record.text, equals: $0) }
+        case 1: return tree.value(record, equals: "~")
+        case 4: return ["null", "Null", "NULL"].contains { tree.value(record, equals: $0) }
         default: return false
         }
     }
@@ -127,7 +128,7 @@ public struct YAMLNode: Sendable {
     /// Whether this node is a scalar whose value is `text`, compared without building a string.
     public func isScalar(withValue text: String) -> Bool {
         let record = record
-        return record.kind == .scalar && tree.run(record.text, equals: text)
+        return record.kind == .scalar && tree.value(record, equals: text)
     }
 
     /// The pair whose key is the scalar `key` (the last one, as Kubernetes' decoder keeps).
@@ -146,7 +147,7 @@ public struct YAMLNode: Sendable {
         let records = tree.records
         for position in index..<Int(records[index].subtreeEnd) {
             let record = records[position]
-            if record.kind == .alias || tree.hasAnchor(record) { return true }
+            if record.kind == .alias || (record.flags.contains(.properties) && tree.properties(of: position)?.anchor != nil) { return true }
         }
         return false
     }
@@ -179,6 +180,6 @@ public struct YAMLPair: Sendable {
     /// Whether this is a merge key (`<<: *base`), which libyaml does not resolve.
     public var isMerge: Bool {
         let record = tree.records[keyIndex]
-        return record.kind == .scalar && record.scalarStyle == .plain && tree.run(record.text, equals: "<<")
+        return record.kind == .scalar && record.scalarStyle == .plain && tree.value(record, equals: "<<")
     }
 }

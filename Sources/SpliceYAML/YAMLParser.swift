@@ -46,7 +46,7 @@ struct YAMLParser {
             guard let base = buffer.baseAddress else { return .success(()) }
             yaml_parser_set_input_string(&parser, base, bytes.count)
             do throws(YAMLParseError) {
-                try reader.read(&parser)
+                try reader.read(&parser, input: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
                 return .success(())
             } catch {
                 return .failure(error)
@@ -87,10 +87,11 @@ private struct EventReader {
     init(source: YAMLSource, maximumDepth: Int) {
         self.source = source
         self.maximumDepth = maximumDepth
-        builder = TreeBuilder(byteCount: source.bytes.count)
+        builder = TreeBuilder(source: source.bytes)
     }
 
-    mutating func read(_ parser: inout yaml_parser_t) throws(YAMLParseError) {
+    /// Reads every event; `input` is the source's bytes, pinned while libyaml reads them.
+    mutating func read(_ parser: inout yaml_parser_t, input: UnsafeBufferPointer<UInt8>) throws(YAMLParseError) {
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) != 0 else {
@@ -122,20 +123,29 @@ private struct EventReader {
                     // libyaml puts an empty value at the next token, often lines later; it belongs
                     // just after its indicator, or after its key when it has none.
                     let place = source.emptyNodePlace(after: lastEnd, before: start)
-                    record = NodeRecord(kind: .scalar, start: place, end: place, contentStart: place)
+                    record = NodeRecord(kind: .scalar, start: place, end: place)
+                    builder.addLeaf(record)
                 } else {
-                    record = NodeRecord(kind: .scalar, start: start, end: end, contentStart: start)
-                    if hasProperties { record.contentStart = Int32(truncatingIfNeeded: source.contentStart(afterPropertiesAt: start, limit: end)) }
+                    record = NodeRecord(kind: .scalar, start: start, end: end)
+                    let contentStart = hasProperties ? source.contentStart(afterPropertiesAt: start, limit: end) : start
                     record.scalarStyle = Self.scalarStyle(scalar.style)
                     if record.scalarStyle == .literal || record.scalarStyle == .folded {
-                        record.end = Int32(truncatingIfNeeded: source.blockScalarEnd(contentStart: Int(record.contentStart), markEnd: end))
+                        record.end = Int32(truncatingIfNeeded: source.blockScalarEnd(contentStart: contentStart, markEnd: end))
                     }
-                    record.text = builder.appendText(scalar.value, count: scalar.length)
-                    record.properties = builder.appendProperties(tag: scalar.tag, anchor: scalar.anchor)
-                    if scalar.anchor != nil { define(scalar.anchor) }
+                    let written: Range<Int>
+                    switch record.scalarStyle {
+                    case .plain: written = contentStart..<end
+                    case .singleQuoted, .doubleQuoted: written = contentStart + 1..<max(contentStart + 1, end - 1)
+                    case .literal, .folded: written = 0..<0
+                    }
+                    builder.setValue(of: &record, scalar.value, count: scalar.length, written: written, in: input)
+                    let index = builder.addLeaf(record)
+                    if hasProperties {
+                        builder.setProperties(of: index, contentStart: contentStart, tag: scalar.tag, anchor: scalar.anchor)
+                        if scalar.anchor != nil { define(scalar.anchor) }
+                    }
                 }
                 lastEnd = Int(record.end)
-                builder.addLeaf(record)
             case YAML_ALIAS_EVENT:
                 let name = event.data.alias.anchor
                 guard let name, anchors.contains(String(cString: name)) else {
@@ -144,7 +154,7 @@ private struct EventReader {
                         problem: "found undefined alias *\(text): no anchor &\(text) is defined before it in this document",
                         location: source.location(ofByte: start))
                 }
-                var record = NodeRecord(kind: .alias, start: start, end: end, contentStart: start)
+                var record = NodeRecord(kind: .alias, start: start, end: end)
                 record.text = builder.appendText(name, count: TreeBuilder.length(ofCString: name))
                 lastEnd = end
                 builder.addLeaf(record)
@@ -155,7 +165,7 @@ private struct EventReader {
                 let data = event.data.sequence_start
                 try open(.sequence, start: start, end: end, tag: data.tag, anchor: data.anchor, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE)
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                if event.type == YAML_MAPPING_END_EVENT { duplicates += builder.duplicateKeysOfInnermost() }
+                if event.type == YAML_MAPPING_END_EVENT { builder.findDuplicateKeysOfInnermost(into: &duplicates) }
                 if let index = builder.close(flowEnd: end, emptyEnd: lastEnd) {
                     lastEnd = max(lastEnd, Int(builder.records[index].end))
                 }
@@ -174,21 +184,21 @@ private struct EventReader {
                 problem: "the document nests collections more than \(maximumDepth) levels deep, which is more than this tool reads",
                 location: source.location(ofByte: start))
         }
-        var record = NodeRecord(kind: kind, start: start, end: start, contentStart: start)
+        var record = NodeRecord(kind: kind, start: start, end: start)
         record.isFlow = isFlow
         if isFlow && kind == .mapping && !(end > start && source.bytes[end - 1] == UInt8(ascii: "{")) {
             record.flags.insert(.singlePair)
         }
+        let index = builder.open(record)
+        var contentStart = start
         if tag != nil || anchor != nil {
             // The content starts at the flow bracket, or at the first key or dash of a block collection.
-            let limit = isFlow ? max(start, end - 1) : end
-            record.contentStart = Int32(truncatingIfNeeded: source.contentStart(afterPropertiesAt: start, limit: limit))
-            record.properties = builder.appendProperties(tag: tag, anchor: anchor)
+            contentStart = source.contentStart(afterPropertiesAt: start, limit: isFlow ? max(start, end - 1) : end)
+            builder.setProperties(of: index, contentStart: contentStart, tag: tag, anchor: anchor)
             if anchor != nil { define(anchor) }
         }
         // Empty nodes inside are placed after the opening bracket, or after the properties.
-        lastEnd = isFlow ? end : max(lastEnd, Int(record.contentStart))
-        builder.open(record)
+        lastEnd = isFlow ? end : max(lastEnd, contentStart)
     }
 
     /// Records that the current document defines the anchor `name`.

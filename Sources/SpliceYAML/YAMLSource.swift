@@ -27,11 +27,16 @@ public struct YAMLSource: Sendable {
         var extra = 0
         var counts = (lf: 0, crlf: 0, cr: 0)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return }
             let count = buffer.count
             var offset = 0
             while offset < count {
+                // Most bytes are printable ASCII: skip them eight at a time.
+                if offset + 8 <= count && Self.isPrintableASCII(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                    offset += 8
+                    continue
+                }
                 let byte = buffer[offset]
-                // Most bytes are printable ASCII: one comparison each lets them through.
                 if byte >= 0x20 && byte < 0x80 {
                     offset += 1
                     continue
@@ -67,6 +72,13 @@ public struct YAMLSource: Sendable {
         } else {
             lineEnding = .lf
         }
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII (0x20 to 0x7F): no high bit set,
+    /// and none below 0x20 (subtracting 0x20 from such a byte borrows into its high bit).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        return (word | (word &- 0x2020_2020_2020_2020)) & high == 0
     }
 
     /// The length of the line break that starts at `offset` (2 for CRLF and NEL, 3 for LS and

@@ -4,6 +4,7 @@ import SpliceYAML
 /// `Fuzz/FailCases/parse/`:
 /// - parsing never traps, and building an editor for each document does not either;
 /// - every position SpliceYAML gives a libyaml mark (line and column) is libyaml's own;
+/// - the nodes, in order, have the kinds, values, anchors and tags of libyaml's events;
 /// - an error's position lies inside the input, and is libyaml's when the error is libyaml's;
 /// - documents are in order, every node lies in its document with
 ///   start <= contentStart <= end, children lie inside their parent, in order;
@@ -23,6 +24,7 @@ public enum ParseCheck: FuzzCheck {
         do {
             let stream = try YAMLStream(parsing: source)
             found += treeViolations(stream)
+            found += nodeViolations(stream, libyaml)
             found += spliceViolations(stream)
         } catch {
             found += errorViolations(error, source, libyaml)
@@ -126,6 +128,29 @@ public enum ParseCheck: FuzzCheck {
             ok = true
         }
         return ok ? [] : ["the \(node.kind) at \(source.location(ofByte: node.start)) (\(node.scalarStyle)) covers \(String(source.text(node.contentStart..<node.end).prefix(80)).debugDescription)"]
+    }
+
+    /// Nodes whose kind, value, anchor or tag differ from libyaml's event for them.
+    static func nodeViolations(_ stream: YAMLStream, _ libyaml: LibYAMLRun) -> [String] {
+        let nodes = stream.documents.flatMap { Array($0.root.subtree) }
+        guard nodes.count == libyaml.nodes.count else {
+            return ["the tree has \(nodes.count) nodes, libyaml's events \(libyaml.nodes.count)"]
+        }
+        for (node, event) in zip(nodes, libyaml.nodes) {
+            let kind = switch node.kind {
+            case .scalar: "scalar"
+            case .alias: "alias"
+            case .mapping: "mapping"
+            case .sequence: "sequence"
+            }
+            let seen = LibYAMLRun.Node(kind: kind, value: node.value, anchor: node.anchor, tag: node.tag)
+            // Exercise every other property too: none may trap.
+            _ = (node.isNull, node.isString, node.containsAliasOrAnchor, node.isInFlowCollection, node.isSinglePairMapping, node.pair(forKey: "a"))
+            if seen != event {
+                return ["the node at \(node.start) is \(seen), libyaml's event says \(event)"]
+            }
+        }
+        return []
     }
 
     /// Identity edits that do not give the input back.

@@ -34,6 +34,7 @@ import Testing
         #expect(l.items.filter { $0.value != "y" }.map(\.value) == ["x", "z"])
         #expect(l.items.contains { $0.value == "z" })
         #expect(m.items.isEmpty && l.pairs.isEmpty)
+        #expect(m.value.isEmpty && l.value.isEmpty && root.value.isEmpty)
         // Source order, parents first: root, m, its keys and values, l, its items.
         #expect(root.subtree.map { $0.kind == .scalar ? $0.value : "+" } == ["+", "m", "+", "a", "1", "b", "2", "a", "3", "l", "+", "x", "y", "z"])
         #expect(root["l"] == l && l != m)
