@@ -17,5 +17,10 @@ let package = Package(
             name: "FuzzParse",
             dependencies: [.product(name: "SpliceYAMLChecks", package: "kubectl-speedscale-istio")]
         ),
+        // Splice edits: SpliceYAMLChecks.EditCheck.
+        .executableTarget(
+            name: "FuzzEdit",
+            dependencies: [.product(name: "SpliceYAMLChecks", package: "kubectl-speedscale-istio")]
+        ),
     ]
 )

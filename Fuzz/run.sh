@@ -26,6 +26,10 @@ case "$target" in
 esac
 config=${CONFIG:-release}
 
+# SwiftPM keeps its build plan for the main package (a path dependency here) until this
+# package's manifest changes, so a file added to or removed from ../Sources goes unseen:
+# drop the plan so that it is made again.
+rm -f ".build/$config.yaml" .build/*/"$config"/description.json
 # SwiftPM's two --sanitize flags alone leave the Swift code without libFuzzer's coverage
 # instrumentation (the driver keeps only the last -sanitize=); the combined -Xswiftc flag adds it.
 swift build -c "$config" --product "$product" \

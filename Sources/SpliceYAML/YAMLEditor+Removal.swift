@@ -18,11 +18,47 @@ extension YAMLEditor {
         return removeChildren(at: Set(indexes), spans: spans, of: sequence, emptyText: "[]")
     }
 
-    /// The offset of the `-` that introduces a block sequence item, when it is on the item's line
-    /// or the line before.
+    /// The offset of the `-` that introduces a block sequence item: before it on its line, or
+    /// on a line above with nothing after it but a comment (`- # note`), past comment lines.
     public static func dashOffset(before item: YAMLNode, in source: YAMLSource) -> Int? {
+        let bytes = source.bytes
         let position = source.offsetBeforeBlanks(item.start)
-        return position > 0 && source.bytes[position - 1] == UInt8(ascii: "-") ? position - 1 : nil
+        if position > 0 && bytes[position - 1] == UInt8(ascii: "-") { return position - 1 }
+        guard source.indentation(ofLineAt: item.start) == source.byteColumn(of: item.start) else { return nil }
+        var line = source.lineStart(ofByte: item.start)
+        while line > 0 {
+            let previous = source.lineStart(ofByte: line - 1)
+            let end = source.lineEnd(ofByte: previous)
+            var cursor = previous
+            while cursor < end && (bytes[cursor] == 0x20 || bytes[cursor] == 0x09) { cursor += 1 }
+            if cursor == end || bytes[cursor] == UInt8(ascii: "#") {
+                line = previous  // a blank or comment line
+                continue
+            }
+            var dash: Int?
+            while cursor + 1 < end && bytes[cursor] == UInt8(ascii: "-") && (bytes[cursor + 1] == 0x20 || bytes[cursor + 1] == 0x09) {
+                dash = cursor
+                cursor += 1
+                while cursor < end && (bytes[cursor] == 0x20 || bytes[cursor] == 0x09) { cursor += 1 }
+            }
+            if cursor + 1 == end && bytes[cursor] == UInt8(ascii: "-") { return cursor }
+            return cursor == end || bytes[cursor] == UInt8(ascii: "#") ? dash : nil
+        }
+        return nil
+    }
+
+    /// Whether a block collection's first child, starting at `offset`, shares its line with
+    /// the indicator that introduces the collection (`- a: 1`, `- - x`, `? a: 1`): anything
+    /// but blanks comes before it on the line.
+    private func startsInline(_ offset: Int) -> Bool {
+        let bytes = source.bytes
+        var position = source.lineStart(ofByte: offset)
+        if position == 0 && source.hasByteOrderMark { position = min(3, offset) }
+        while position < offset {
+            if bytes[position] != 0x20 && bytes[position] != 0x09 { return true }
+            position += 1
+        }
+        return false
     }
 
     private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String) -> [Edit] {
@@ -34,15 +70,19 @@ extension YAMLEditor {
             if node.isFlow {
                 return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
             }
-            // A block collection that loses every child. When the key's line ends in a
-            // comment, the value becomes null (`key:  # comment`); otherwise an empty flow value.
+            // A block collection that loses every child. After `- ` on its line, at the top of
+            // a document, or under a comment line, it becomes `{}` / `[]` where it starts.
             let firstLine = source.lineStart(ofByte: spans[0].0)
-            if firstLine > 0 {
-                let keyLine = source.text(source.lineStart(ofByte: firstLine - 1)..<firstLine)
-                if keyLine.contains(" #") || keyLine.contains(":#") {
-                    let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[spans.count - 1].1))
-                    return [Edit(range: firstLine..<end, text: "")]
-                }
+            let lineAbove = firstLine > 0 ? source.text(source.lineStart(ofByte: firstLine - 1)..<firstLine) : ""
+            if startsInline(spans[0].0) || node == root || firstLine == 0
+                || lineAbove.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
+                return [Edit(range: spans[0].0..<spans[spans.count - 1].1, text: emptyText)]
+            }
+            // Under its key: when the key's line ends in a comment, the value becomes null
+            // (`key:  # comment`); otherwise an empty flow value on the key's line.
+            if lineAbove.contains(" #") || lineAbove.contains(":#") {
+                let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[spans.count - 1].1))
+                return [Edit(range: firstLine..<end, text: "")]
             }
             var start = spans[0].0
             while start > 0 && (source.bytes[start - 1] == 0x20) { start -= 1 }
@@ -73,6 +113,11 @@ extension YAMLEditor {
             }
         }
         return runs.map { run in
+            if run.first == 0 && startsInline(spans[0].0) {
+                // The first children share the line of the `-` (or `?`) that introduces the
+                // collection: cut up to the next child, which moves up onto that line.
+                return Edit(range: spans[0].0..<spans[run.last + 1].0, text: "")
+            }
             let start = source.lineStart(ofByte: spans[run.first].0)
             let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[run.last].1))
             var range = start..<end

@@ -9,12 +9,15 @@ public struct YAMLEditor: Sendable {
     /// Whether the document is written as JSON (its root is a flow mapping); new keys and
     /// strings are then always double-quoted.
     public let isJSON: Bool
+    /// The document's root.
+    let root: YAMLNode
 
     /// Makes an editor for `document` of `source`.
     public init(source: YAMLSource, document: YAMLDocument) {
         self.source = source
         self.layout = BlockLayout.infer(from: document.root, in: source)
         let root = document.root
+        self.root = root
         self.isJSON = root.isFlow && root.kind == .mapping
     }
 
@@ -39,7 +42,7 @@ public struct YAMLEditor: Sendable {
         }
         let indent = source.byteColumn(of: entryStart(of: mapping.pairs[0]))
         let lines = entries.flatMap { blockLines($0, indent: indent) }
-        return [insertLines(lines, after: mapping.end, childColumn: indent)]
+        return keepingFinalBlockScalar([insertLines(lines, after: mapping.end, childColumn: indent)])
     }
 
     /// Inserts `entries` just before the key `key` of a block mapping (above the comment lines
@@ -75,7 +78,7 @@ public struct YAMLEditor: Sendable {
             itemIndent = source.byteColumn(of: first.start) - dashColumn
         }
         let lines = items.flatMap { itemLines($0, dashIndent: dashColumn, itemIndent: itemIndent) }
-        return [insertLines(lines, after: sequence.end, childColumn: dashColumn)]
+        return keepingFinalBlockScalar([insertLines(lines, after: sequence.end, childColumn: dashColumn)])
     }
 
     /// Gives a key whose value is null (`key:`, `key: ~`, `key: null`) the value `value`.
@@ -86,7 +89,7 @@ public struct YAMLEditor: Sendable {
             return [Edit(range: old.contentStart..<old.end, text: separation(before: old, inFlow: true) + flowText(value, indent: nil))]
         }
         if isLeftOut(pair.value) {
-            return explicitValueEdits(for: pair, value: value)
+            return keepingFinalBlockScalar(explicitValueEdits(for: pair, value: value))
         }
         var edits: [Edit] = []
         // Drop an explicit `~` / `null` together with the spaces before it; keep an anchor or
@@ -111,7 +114,7 @@ public struct YAMLEditor: Sendable {
         case .mapping, .sequence:
             edits.append(Edit(range: cut..<old.end, text: " " + flowText(value, indent: nil)))
         }
-        return edits
+        return keepingFinalBlockScalar(edits)
     }
 
     /// Replaces the text of a scalar with `value`, keeping its quoting style where it can.

@@ -16,6 +16,8 @@ extension YAMLSource {
                 position += 1
             } else if case let width = lineBreakWidth(at: position), width > 0 {
                 position += width
+            } else if isByteOrderMarkStartingALine(at: position) {
+                position += 3
             } else if byte == UInt8(ascii: "#") {
                 position = lineEnd(ofByte: position)
             } else if Self.isIndicator(byte) {
@@ -49,6 +51,8 @@ extension YAMLSource {
                 position += 1
             } else if case let width = lineBreakWidth(at: position), width > 0 {
                 position += width
+            } else if isByteOrderMarkStartingALine(at: position) {
+                position += 3
             } else if byte == UInt8(ascii: "#") {
                 position = lineEnd(ofByte: position)
             } else {
@@ -67,6 +71,13 @@ extension YAMLSource {
             header += 1
         }
         return min(markEnd, offsetBeforeBlanks(min(markEnd, bytes.count), notBefore: contentStart + 1))
+    }
+
+    /// Whether a byte-order mark starts at `offset`, at the start of a line: libyaml skips one
+    /// there, as it does blanks.
+    private func isByteOrderMarkStartingALine(at offset: Int) -> Bool {
+        offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF
+            && lineStart(ofByte: offset) == offset
     }
 
     /// Whether the byte at `offset` is a space, a tab or starts a line break.

@@ -4,16 +4,6 @@ import Testing
 /// Empty values (`key:`, `key: !!str`, `key: &a`), values left out (`? key`, `{a, b}`) and
 /// the edits made on them.
 @Suite struct EmptyNodeTests {
-    /// Parses `text`, plans edits on its first document, applies them, checks that the result
-    /// parses, and returns it with its root.
-    private func edit(_ text: String, _ plan: (YAMLEditor, YAMLNode) throws -> [Edit]) throws -> (String, YAMLNode) {
-        let source = YAMLSource(text)
-        let document = try #require(YAMLStream(parsing: source).documents.first)
-        let output = try source.applying(try plan(YAMLEditor(source: source, document: document), document.root))
-        let root = try #require(try YAMLStream(parsing: output).documents.first?.root)
-        return (String(decoding: output, as: UTF8.self), root)
-    }
-
     /// Every node of every document lies in its document, with start <= contentStart <= end.
     private func expectSaneRanges(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let stream = try YAMLStream(parsing: text)
@@ -50,7 +40,7 @@ import Testing
     }
 
     @Test func replacingAnEmptyTaggedOrAnchoredValue() throws {
-        let (out, root) = try edit("env:\n- name: A\n  value: !!str\n- name: B\n  value: &v\n") { editor, root in
+        let (out, root) = try edited("env:\n- name: A\n  value: !!str\n- name: B\n  value: &v\n") { editor, root in
             let env = try #require(root["env"])
             return [
                 editor.replaceScalar(try #require(env.items[0]["value"]), with: "x", inFlow: false),
@@ -62,7 +52,7 @@ import Testing
     }
 
     @Test func replacingEmptyValuesWithStrings() throws {
-        let (out, root) = try edit("a:\n  inject: &a\n  mode: 'x'\nb: {k, l: }\nc:\n  ? key\n") { editor, root in
+        let (out, root) = try edited("a:\n  inject: &a\n  mode: 'x'\nb: {k, l: }\nc:\n  ? key\n") { editor, root in
             [
                 editor.replaceScalar(try #require(root.lookup(["a", "inject"])), withString: "true"),
                 editor.replaceScalar(try #require(root.lookup(["a", "mode"])), withString: "it's"),
@@ -77,7 +67,7 @@ import Testing
     }
 
     @Test func replacingAnEmptyPlainValue() throws {
-        let (out, _) = try edit("a:\nb:  # c\nc: {k: }\n") { editor, root in
+        let (out, _) = try edited("a:\nb:  # c\nc: {k: }\n") { editor, root in
             [
                 editor.replaceScalar(try #require(root["a"]), with: "x", inFlow: false),
                 editor.replaceScalar(try #require(root["b"]), with: "yy", inFlow: false),
@@ -88,7 +78,7 @@ import Testing
     }
 
     @Test func nullValuesWithAnAnchorKeepIt() throws {
-        let (out, root) = try edit("metadata:\n  annotations: &a\n  name: x\n") { editor, root in
+        let (out, root) = try edited("metadata:\n  annotations: &a\n  name: x\n") { editor, root in
             let metadata = try #require(root["metadata"])
             return editor.replaceNullValue(of: try #require(metadata.pair(forKey: "annotations")), in: metadata, with: .mapping([NewEntry("k", .quoted("v"))]))
         }
@@ -99,7 +89,7 @@ import Testing
     @Test func explicitKeysInABlockMapping() throws {
         let text = "metadata:\n  ? annotations\n  ? labels  # none\n  name: x\n  ? team\n"
         // Giving the left-out values values.
-        let (given, root) = try edit(text) { editor, root in
+        let (given, root) = try edited(text) { editor, root in
             let metadata = try #require(root["metadata"])
             return editor.replaceNullValue(of: try #require(metadata.pair(forKey: "annotations")), in: metadata, with: .mapping([NewEntry("k", .quoted("v"))]))
                 + editor.replaceNullValue(of: try #require(metadata.pair(forKey: "labels")), in: metadata, with: .text("none"))
@@ -110,16 +100,16 @@ import Testing
         #expect(root.lookup(["metadata", "labels"])?.value == "none")
         #expect(root.lookup(["metadata", "team"])?.value == "web")
         // Appending after a left-out value, and removing explicit entries.
-        let (appended, _) = try edit(text) { editor, root in
+        let (appended, _) = try edited(text) { editor, root in
             editor.appendEntries([NewEntry("tier", .text("web"))], to: try #require(root["metadata"]))
         }
         #expect(appended == text + "  tier: web\n")
-        let (removed, left) = try edit(text) { editor, root in
+        let (removed, left) = try edited(text) { editor, root in
             editor.removeEntries(at: [0, 3], from: try #require(root["metadata"]))
         }
         #expect(removed == "metadata:\n  ? labels  # none\n  name: x\n")
         #expect(left["metadata"]?.pairs.map(\.key.value) == ["labels", "name"])
-        let (split, _) = try edit("m:\n  ?\n    long key\n  : v\n  b: 1\n") { editor, root in
+        let (split, _) = try edited("m:\n  ?\n    long key\n  : v\n  b: 1\n") { editor, root in
             editor.removeEntries(at: [0], from: try #require(root["m"]))
         }
         #expect(split == "m:\n  b: 1\n")
@@ -128,12 +118,12 @@ import Testing
     @Test func flowMappingsWithKeysWithoutValues() throws {
         let text = "metadata: {labels: {a, b, team: x}}\n"
         for (index, expected) in [(0, "{b, team: x}"), (1, "{a, team: x}"), (2, "{a, b}")] {
-            let (out, _) = try edit(text) { editor, root in
+            let (out, _) = try edited(text) { editor, root in
                 editor.removeEntries(at: [index], from: try #require(root.lookup(["metadata", "labels"])))
             }
             #expect(out == "metadata: {labels: \(expected)}\n")
         }
-        let (added, root) = try edit(text) { editor, root in
+        let (added, root) = try edited(text) { editor, root in
             let labels = try #require(root.lookup(["metadata", "labels"]))
             return editor.appendEntries([NewEntry("tier", .text("web"))], to: labels)
                 + editor.replaceNullValue(of: try #require(labels.pair(forKey: "a")), in: labels, with: .text("one"))
@@ -141,14 +131,14 @@ import Testing
         }
         #expect(added == "metadata: {labels: {a: one, b: two, team: x, tier: web}}\n")
         #expect(root.lookup(["metadata", "labels"])?.stringEntries.map(\.value) == ["one", "two", "x", "web"])
-        let (explicit, _) = try edit("{? a: 1, b: 2}\n") { editor, root in
+        let (explicit, _) = try edited("{? a: 1, b: 2}\n") { editor, root in
             editor.removeEntries(at: [0], from: root)
         }
         #expect(explicit == "{b: 2}\n")
     }
 
     @Test func aKeyThatEndsInAQuestionMarkIsNotExplicit() throws {
-        let (out, _) = try edit("m:\n  a: what?\n  b: 1\n") { editor, root in
+        let (out, _) = try edited("m:\n  a: what?\n  b: 1\n") { editor, root in
             editor.removeEntries(at: [1], from: try #require(root["m"]))
         }
         #expect(out == "m:\n  a: what?\n")

@@ -4,10 +4,8 @@ import Testing
 /// Lines end where libyaml says they end: at LF, CRLF, a lone CR, NEL, LS and PS alike.
 @Suite struct LineBreakTests {
     private func edit(_ text: String, _ plan: (YAMLEditor, YAMLNode) throws -> [Edit]) throws -> (YAMLSource, String) {
-        let source = YAMLSource(text)
-        let document = try #require(YAMLStream(parsing: source).documents.first)
-        let output = try source.applying(try plan(YAMLEditor(source: source, document: document), document.root))
-        return (YAMLSource(output), String(decoding: output, as: UTF8.self))
+        let result = try EditedDocument(text, plan)
+        return (result.source, result.text)
     }
 
     @Test func everyKindOfLineBreakStartsALine() throws {
