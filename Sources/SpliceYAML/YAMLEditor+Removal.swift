@@ -24,27 +24,7 @@ extension YAMLEditor {
         let bytes = source.bytes
         let position = source.offsetBeforeBlanks(item.start)
         if position > 0 && bytes[position - 1] == UInt8(ascii: "-") { return position - 1 }
-        guard source.indentation(ofLineAt: item.start) == source.byteColumn(of: item.start) else { return nil }
-        var line = source.lineStart(ofByte: item.start)
-        while line > 0 {
-            let previous = source.lineStart(ofByte: line - 1)
-            let end = source.lineEnd(ofByte: previous)
-            var cursor = previous
-            while cursor < end && (bytes[cursor] == 0x20 || bytes[cursor] == 0x09) { cursor += 1 }
-            if cursor == end || bytes[cursor] == UInt8(ascii: "#") {
-                line = previous  // a blank or comment line
-                continue
-            }
-            var dash: Int?
-            while cursor + 1 < end && bytes[cursor] == UInt8(ascii: "-") && (bytes[cursor + 1] == 0x20 || bytes[cursor + 1] == 0x09) {
-                dash = cursor
-                cursor += 1
-                while cursor < end && (bytes[cursor] == 0x20 || bytes[cursor] == 0x09) { cursor += 1 }
-            }
-            if cursor + 1 == end && bytes[cursor] == UInt8(ascii: "-") { return cursor }
-            return cursor == end || bytes[cursor] == UInt8(ascii: "#") ? dash : nil
-        }
-        return nil
+        return source.indicator(UInt8(ascii: "-"), onALineAbove: item.start)
     }
 
     /// Whether a block collection's first child, starting at `offset`, shares its line with

@@ -86,9 +86,10 @@ public struct YAMLEditor: Sendable {
     public func replaceNullValue(of pair: YAMLPair, in parent: YAMLNode, with value: NewValue) -> [Edit] {
         let old = pair.value
         if parent.isFlow {
+            if isLeftOut(old, key: pair.key) { return [flowValueEdit(for: old, text: ": " + flowText(value, indent: nil))] }
             return [Edit(range: old.contentStart..<old.end, text: separation(before: old, inFlow: true) + flowText(value, indent: nil))]
         }
-        if isLeftOut(pair.value) {
+        if isLeftOut(pair.value, key: pair.key) {
             return keepingFinalBlockScalar(explicitValueEdits(for: pair, value: value))
         }
         var edits: [Edit] = []
@@ -131,10 +132,7 @@ public struct YAMLEditor: Sendable {
         default:
             text = PlainScalar.doubleQuoted(value)
         }
-        if isLeftOut(node) && !inFlow {
-            return explicitValueEdit(after: node.start, text: text)
-        }
-        return Edit(range: node.contentStart..<node.end, text: separation(before: node, inFlow: inFlow) + text)
+        return scalarEdit(node, text: text, inFlow: inFlow)
     }
 
     /// Replaces the text of a scalar with the string `value`, written so that it reads as a
@@ -144,11 +142,7 @@ public struct YAMLEditor: Sendable {
         if node.scalarStyle == .singleQuoted || node.scalarStyle == .doubleQuoted {
             return replaceScalar(node, with: value, inFlow: true)
         }
-        let text = PlainScalar.doubleQuoted(value)
-        if isLeftOut(node) && !node.isInFlowCollection {
-            return explicitValueEdit(after: node.start, text: text)
-        }
-        return Edit(range: node.contentStart..<node.end, text: separation(before: node, inFlow: node.isInFlowCollection) + text)
+        return scalarEdit(node, text: PlainScalar.doubleQuoted(value), inFlow: node.isInFlowCollection)
     }
 
     // MARK: - Block rendering

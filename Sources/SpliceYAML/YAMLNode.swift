@@ -152,6 +152,25 @@ public struct YAMLNode: Sendable {
         return false
     }
 
+    /// The mapping or sequence that holds this node (nil for a document's root). Found by
+    /// walking back through the nodes before it, so its cost grows with the size of the
+    /// siblings that come before it.
+    public var parent: YAMLNode? {
+        let records = tree.records
+        var position = index - 1
+        while position >= 0 {
+            if Int(records[position].subtreeEnd) > index { return YAMLNode(tree: tree, index: position) }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// The pair this node is the value of, when it is a value in a mapping.
+    var pairOfValue: YAMLPair? {
+        guard let parent, parent.kind == .mapping else { return nil }
+        return parent.pairs.first { $0.valueIndex == index }
+    }
+
     /// The nodes of this node's subtree, itself first, in source order (pre-order).
     public var subtree: Subtree { Subtree(tree: tree, range: index..<Int(tree.records[index].subtreeEnd)) }
 }

@@ -80,3 +80,63 @@ import Testing
         #expect(try removeAll("---\nb: 1\n", at: []) == "---\n{}\n")
     }
 }
+
+/// A flow key without a value that spans lines needs `?` once it gets a value.
+@Suite struct MultiLineFlowKeyTests {
+    @Test func aValueGivenToAMultiLineFlowKeyMakesTheKeyExplicit() throws {
+        let text = "{\n  labels: {\n    v1\n  kind \"x\",\n    b: 1}}\n"
+        let (out, root) = try edited(text) { editor, root in
+            let labels = try #require(root["labels"])
+            return [editor.replaceScalar(try #require(labels.pairs.first?.value), withString: "fuzz")]
+        }
+        #expect(out == "{\n  labels: {\n    ? v1\n  kind \"x\": \"fuzz\",\n    b: 1}}\n")
+        #expect(root["labels"]?.pairs.first?.value.value == "fuzz")
+        #expect(root["labels"]?.pairs.first?.key.value == "v1 kind \"x\"")
+        let labels = try #require(try YAMLStream(parsing: text).documents.first?.root["labels"])
+        #expect(labels.pairs[0].value.parent == labels && labels.parent?.parent == nil)
+    }
+}
+
+/// `? ` alone: an empty key whose value is left out.
+@Suite struct EmptyExplicitKeyTests {
+    @Test func theValueOfAnEmptyExplicitKeyGoesOnTheLineBelow() throws {
+        let (out, root) = try edited("? \nb: 1\n") { editor, root in
+            [editor.replaceScalar(try #require(root.pairs.first?.value), with: "x", inFlow: false)]
+        }
+        #expect(out == "? \n: x\nb: 1\n")
+        #expect(root.pairs.first?.key.isNull == true && root.pairs.first?.value.value == "x")
+    }
+}
+
+/// `? a: 1`: a block mapping that is the key of an outer entry.
+@Suite struct MappingAsKeyTests {
+    @Test func entriesAddedToAMappingKeyStayInIt() throws {
+        let text = "t:\n  ? a: {b: 1}\n  c: 2\n"
+        let (out, root) = try edited(text) { editor, root in
+            editor.appendEntries([NewEntry("k", .text("v"))], to: try #require(root["t"]?.pairs.first?.key))
+        }
+        #expect(out == "t:\n  ? a: {b: 1}\n    k: v\n  c: 2\n")
+        #expect(root["t"]?.pairs.first?.key.pairs.map(\.key.value) == ["a", "k"])
+        let (removed, left) = try edited(text) { editor, root in
+            editor.removeEntries(at: [0], from: try #require(root["t"]))
+        }
+        #expect(removed == "t:\n  c: 2\n")
+        #expect(left["t"]?.pairs.count == 1)
+    }
+}
+
+/// `? # note` with the key on the lines below.
+@Suite struct CommentedExplicitKeyTests {
+    @Test func theValueGoesAtTheColumnOfTheQuestionMark() throws {
+        let text = "metadata:\n  ? # note\n    a: 1\n  b: 2\n"
+        let (out, root) = try edited(text) { editor, root in
+            [editor.replaceScalar(try #require(root["metadata"]?.pairs.first?.value), withString: "x")]
+        }
+        #expect(out == "metadata:\n  ? # note\n    a: 1\n  : \"x\"\n  b: 2\n")
+        #expect(root["metadata"]?.pairs.first?.value.value == "x")
+        let (removed, _) = try edited(text) { editor, root in
+            editor.removeEntries(at: [0], from: try #require(root["metadata"]))
+        }
+        #expect(removed == "metadata:\n  b: 2\n")
+    }
+}
