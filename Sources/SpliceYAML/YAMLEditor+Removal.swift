@@ -53,8 +53,10 @@ extension YAMLEditor {
             // A block collection that loses every child. After `- ` on its line, at the top of
             // a document, or under a comment line, it becomes `{}` / `[]` where it starts.
             let firstLine = source.lineStart(ofByte: spans[0].0)
-            let lineAbove = firstLine > 0 ? source.text(source.lineStart(ofByte: firstLine - 1)..<firstLine) : ""
-            if startsInline(spans[0].0) || node == root || firstLine == 0
+            // The last line with content above it (blank lines may come between).
+            let above = source.offsetBeforeBlanks(spans[0].0)
+            let lineAbove = above > 0 ? source.text(source.lineStart(ofByte: above - 1)..<above) : ""
+            if startsInline(spans[0].0) || node == root || above == 0
                 || lineAbove.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
                 return [Edit(range: spans[0].0..<spans[spans.count - 1].1, text: emptyText)]
             }
@@ -64,11 +66,8 @@ extension YAMLEditor {
                 let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[spans.count - 1].1))
                 return [Edit(range: firstLine..<end, text: "")]
             }
-            var start = spans[0].0
-            while start > 0 && (source.bytes[start - 1] == 0x20) { start -= 1 }
-            let cutStart = start - source.lineBreakWidth(endingAt: start)
             let end = lineEnd(after: spans[spans.count - 1].1)
-            return [Edit(range: cutStart..<end, text: " " + emptyText)]
+            return [Edit(range: above..<end, text: " " + emptyText)]
         }
         if node.isFlow {
             var edits: [Edit] = []

@@ -72,6 +72,7 @@ import Testing
         #expect(try removeAll("a:\n  b: 1\nc: 2\n", at: ["a"]) == "a: {}\nc: 2\n")
         #expect(try removeAll("a:\n- b\n- c\nd: 2\n", at: ["a"]) == "a: []\nd: 2\n")
         #expect(try removeAll("a:  # none\n  b: 1\nc: 2\n", at: ["a"]) == "a:  # none\nc: 2\n")
+        #expect(try removeAll("a:\n\n    - b\n\nc: 2\n", at: ["a"]) == "a: []\n\nc: 2\n")
     }
 
     @Test func underACommentLineOrAtTheTopOfADocumentItBecomesEmptyWhereItStarts() throws {
