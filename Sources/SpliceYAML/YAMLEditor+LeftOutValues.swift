@@ -15,10 +15,11 @@ extension YAMLEditor {
         return key.end == node.start && key != node
     }
 
-    /// What goes between an empty value's indicator or properties and new text: nothing
-    /// after a blank, else one space. (A value left out needs its `:` too: see ``scalarEdit``.)
+    /// What goes between an empty value's indicator, or a value's properties, and new text:
+    /// nothing after a blank, else one space (`&a?x` becomes `&a "y"`, not `&a"y"`). A value
+    /// left out needs its `:` too: see ``scalarEdit``.
     func separation(before node: YAMLNode, inFlow: Bool) -> String {
-        guard node.contentStart == node.end, node.contentStart > 0 else { return "" }
+        guard node.contentStart == node.end || node.contentStart > node.start, node.contentStart > 0 else { return "" }
         let before = source.bytes[node.contentStart - 1]
         if before == 0x20 || before == 0x09 || source.lineBreakWidth(endingAt: node.contentStart) > 0 { return "" }
         return " "

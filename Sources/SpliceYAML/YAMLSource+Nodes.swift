@@ -42,11 +42,13 @@ extension YAMLSource {
                 // A verbatim tag, `!<...>`.
                 while position < limit && bytes[position] != UInt8(ascii: ">") { position += 1 }
                 position += 1
-            } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "&") {
+            } else if byte == UInt8(ascii: "&") {
+                // libyaml's anchor names are letters, digits, `-` and `_`.
                 position += 1
-                while position < limit && !isBlankOrBreak(at: position) && !(byte == UInt8(ascii: "&") && Self.isFlowIndicator(bytes[position])) {
-                    position += 1
-                }
+                while position < limit && Self.isAnchorCharacter(bytes[position]) { position += 1 }
+            } else if byte == UInt8(ascii: "!") {
+                position += 1
+                while position < limit && !isBlankOrBreak(at: position) { position += 1 }
             } else if byte == 0x20 || byte == 0x09 {
                 position += 1
             } else if case let width = lineBreakWidth(at: position), width > 0 {
@@ -83,6 +85,12 @@ extension YAMLSource {
     /// Whether the byte at `offset` is a space, a tab or starts a line break.
     private func isBlankOrBreak(at offset: Int) -> Bool {
         bytes[offset] == 0x20 || bytes[offset] == 0x09 || lineBreakWidth(at: offset) > 0
+    }
+
+    /// Whether libyaml reads `byte` as part of an anchor or alias name.
+    private static func isAnchorCharacter(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     /// Whether `byte` is an indicator after which an empty node may follow.

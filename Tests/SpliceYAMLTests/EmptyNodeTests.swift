@@ -33,6 +33,17 @@ import Testing
         }
     }
 
+    @Test func anAnchorNameEndsWhereLibyamlEndsIt() throws {
+        let source = YAMLSource("labels: &labe?s\n")
+        let value = try #require(YAMLStream(parsing: source).documents.first?.root["labels"])
+        #expect(value.anchor == "labe" && value.value == "?s")
+        #expect(source.text(value.contentStart..<value.end) == "?s")
+        let (out, root) = try edited("labels: &labe?s\n") { editor, root in
+            [editor.replaceScalar(try #require(root["labels"]), withString: "x")]
+        }
+        #expect(out == "labels: &labe \"x\"\n" && root["labels"]?.anchor == "labe")
+    }
+
     @Test func anEmptyDocumentsRootSitsAfterItsMarker() throws {
         let stream = try YAMLStream(parsing: "---\n# nothing\n---\na: 1\n")
         let root = stream.documents[0].root

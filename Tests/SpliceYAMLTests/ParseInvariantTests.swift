@@ -44,17 +44,20 @@ enum FuzzReplay {
 
     @Test(arguments: FuzzReplay.failCases(ParseCheck.name))
     func savedFailCasesHoldEveryInvariant(_ file: String) throws {
-        #expect(ParseCheck.violations(of: try FuzzReplay.failCase(ParseCheck.name, file)) == [])
+        let bytes = try FuzzReplay.failCase(ParseCheck.name, file)
+        #expect(ParseCheck.violations(of: bytes) == [])
     }
 
     @Test(arguments: FuzzReplay.fixtureFiles)
     func fixturesHoldEveryInvariant(_ name: String) throws {
-        #expect(ParseCheck.violations(of: try FuzzReplay.fixture(name)) == [])
+        let bytes = try FuzzReplay.fixture(name)
+        #expect(ParseCheck.violations(of: bytes) == [])
     }
 
     @Test(.enabled(if: ProjectPaths.corpusIsPresent, "../shared/corpus is absent"), arguments: ProjectPaths.corpusFiles.map(ProjectPaths.corpusName))
     func corpusFilesHoldEveryInvariant(_ name: String) throws {
-        #expect(ParseCheck.violations(of: try FuzzReplay.corpusFile(name)) == [])
+        let bytes = try FuzzReplay.corpusFile(name)
+        #expect(ParseCheck.violations(of: bytes) == [])
     }
 
     @Test(arguments: ErrorPositionTests.inputs.indices)
@@ -67,17 +70,20 @@ enum FuzzReplay {
 @Suite struct EditInvariantTests {
     @Test(arguments: FuzzReplay.failCases(EditCheck.name))
     func savedFailCasesHoldEveryInvariant(_ file: String) throws {
-        #expect(EditCheck.violations(of: try FuzzReplay.failCase(EditCheck.name, file)) == [])
+        let bytes = try FuzzReplay.failCase(EditCheck.name, file)
+        #expect(EditCheck.violations(of: bytes) == [])
     }
 
     @Test(arguments: FuzzReplay.fixtureFiles)
     func fixturesHoldEveryInvariant(_ name: String) throws {
-        #expect(EditCheck.violations(of: try FuzzReplay.fixture(name)) == [])
+        let bytes = try FuzzReplay.fixture(name)
+        #expect(EditCheck.violations(of: bytes) == [])
     }
 
     @Test(.enabled(if: ProjectPaths.corpusIsPresent, "../shared/corpus is absent"), arguments: ProjectPaths.corpusFiles.map(ProjectPaths.corpusName))
     func corpusFilesHoldEveryInvariant(_ name: String) throws {
         // Fewer edits per document than the fuzzer makes: the corpus is large.
-        #expect(EditCheck.violations(of: try FuzzReplay.corpusFile(name), editsPerDocument: 2) == [])
+        let bytes = try FuzzReplay.corpusFile(name)
+        #expect(EditCheck.violations(of: bytes, editsPerDocument: 2) == [])
     }
 }
