@@ -58,7 +58,11 @@ extension YAMLEditor {
             let lineAbove = above > 0 ? source.text(source.lineStart(ofByte: above - 1)..<above) : ""
             if startsInline(spans[0].0) || node == root || above == 0
                 || lineAbove.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
-                return [Edit(range: spans[0].0..<spans[spans.count - 1].1, text: emptyText)]
+                // Where an indentless sequence (`key:` then `- x` at the key's column) was, the
+                // empty value must sit deeper than its key.
+                let keyColumn = node.pairOfValue.map { source.byteColumn(of: entryStart(of: $0)) }
+                let deeper = keyColumn.map { source.byteColumn(of: spans[0].0) <= $0 } ?? false
+                return [Edit(range: spans[0].0..<spans[spans.count - 1].1, text: (deeper ? " " : "") + emptyText)]
             }
             // Under its key: when the key's line ends in a comment, the value becomes null
             // (`key:  # comment`); otherwise an empty flow value on the key's line.

@@ -79,6 +79,7 @@ import Testing
         #expect(try removeAll("# head\n  template: 1\n", at: []) == "# head\n  {}\n")
         #expect(try removeAll("a:\n  # note\n  b: 1\n", at: ["a"]) == "a:\n  # note\n  {}\n")
         #expect(try removeAll("---\nb: 1\n", at: []) == "---\n{}\n")
+        #expect(try removeAll("a:\n# note\n- b\nc: 1\n", at: ["a"]) == "a:\n# note\n []\nc: 1\n")
     }
 }
 
