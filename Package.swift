@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "kubectl-speedscale_istio", targets: ["KubectlPlugin"]),
         .executable(name: "kubectl_complete-speedscale_istio", targets: ["KubectlCompletion"]),
         .library(name: "SpeedscaleIstio", targets: ["SpeedscaleIstio"]),
+        // The invariants the fuzz targets in Fuzz/ check, also replayed by swift test.
+        .library(name: "SpliceYAMLChecks", targets: ["SpliceYAMLChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CXattr"),
         // YAML layer: positioned node tree over libyaml events, and splice edits on the source bytes.
         .target(name: "SpliceYAML", dependencies: ["CLibYAML"]),
+        // Invariants of the YAML layer, shared by the fuzz targets in Fuzz/ and the tests.
+        .target(name: "SpliceYAMLChecks", dependencies: ["SpliceYAML", "CLibYAML"]),
         // Kubernetes layer: workloads, pod templates, containers, env, Istio objects. Knows nothing of Speedscale.
         .target(name: "KubeManifests", dependencies: ["SpliceYAML"]),
         // The Speedscale rule set, shared by inject and lint.
@@ -46,7 +50,7 @@ let package = Package(
         .executableTarget(name: "KubectlCompletion", dependencies: ["SpeedscaleIstioCLI"]),
         // Paths to Fixtures/ and ../shared/corpus, and a runner for the built executable.
         .target(name: "TestSupport", dependencies: ["SpliceYAML"], path: "Tests/TestSupport"),
-        .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "TestSupport"]),
+        .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "SpliceYAMLChecks", "TestSupport"]),
         .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests"]),
         .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML", "TestSupport"]),
         // Depends on the executables so that `swift test` builds them first: the tests run the fresh binaries.

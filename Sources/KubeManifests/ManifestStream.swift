@@ -16,7 +16,8 @@ public struct ManifestStream: Sendable {
             let root = document.root
             guard root.kind == .mapping else { continue }
             if root.string(at: ["kind"]) == "List" || (root.string(at: ["kind"])?.hasSuffix("List") == true && root["items"]?.kind == .sequence) {
-                for (itemIndex, item) in (root["items"]?.items ?? []).enumerated() where item.kind == .mapping {
+                let items: [YAMLNode] = root["items"].map { Array($0.items) } ?? []
+                for (itemIndex, item) in items.enumerated() where item.kind == .mapping {
                     objects.append(KubeObject(node: item, documentIndex: index, listItemIndex: itemIndex))
                 }
             } else {

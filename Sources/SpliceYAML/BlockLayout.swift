@@ -24,41 +24,40 @@ public struct BlockLayout: Sendable, Equatable {
         var sequence: [Int: Int] = [:]
         var item: [Int: Int] = [:]
         var flow: [Int: Int] = [:]
-        func visit(_ node: YAMLNode) {
+        // Every collection of the document, in source order; no recursion, however deep it nests.
+        for node in root.subtree {
             if node.kind == .mapping {
-                if node.isFlow, let first = node.pairs.first,
-                   source.lineIndex(ofByte: first.key.start) > source.lineIndex(ofByte: node.contentStart) {
-                    let delta = source.byteColumn(of: first.key.start) - source.indentation(ofLineAt: node.contentStart)
+                if node.isFlow, let first = node.pairs.first.map(source.entryStart),
+                   source.lineIndex(ofByte: first) > source.lineIndex(ofByte: node.contentStart) {
+                    let delta = source.byteColumn(of: first) - source.indentation(ofLineAt: node.contentStart)
                     if delta > 0 { flow[delta, default: 0] += 1 }
                 }
+                guard !node.isFlow else { continue }
                 for pair in node.pairs {
                     let value = pair.value
-                    let keyColumn = source.byteColumn(of: pair.key.start)
-                    let keyLine = source.lineIndex(ofByte: pair.key.start)
-                    if !node.isFlow, value.kind == .mapping, !value.isFlow, let first = value.pairs.first,
-                       source.lineIndex(ofByte: first.key.start) > keyLine {
-                        let delta = source.byteColumn(of: first.key.start) - keyColumn
+                    let entry = source.entryStart(of: pair)
+                    let keyColumn = source.byteColumn(of: entry)
+                    let keyLine = source.lineIndex(ofByte: entry)
+                    if value.kind == .mapping, !value.isFlow, let first = value.pairs.first.map(source.entryStart),
+                       source.lineIndex(ofByte: first) > keyLine {
+                        let delta = source.byteColumn(of: first) - keyColumn
                         if delta > 0 { mapping[delta, default: 0] += 1 }
                     }
-                    if !node.isFlow, value.kind == .sequence, !value.isFlow, let first = value.items.first,
+                    if value.kind == .sequence, !value.isFlow, let first = value.items.first,
                        let dash = YAMLEditor.dashOffset(before: first, in: source), source.lineIndex(ofByte: dash) > keyLine {
                         let delta = source.byteColumn(of: dash) - keyColumn
                         if delta >= 0 { sequence[delta, default: 0] += 1 }
                     }
-                    visit(pair.key)
-                    visit(value)
                 }
-            } else if node.kind == .sequence {
+            } else if node.kind == .sequence, !node.isFlow {
                 for element in node.items {
-                    if !node.isFlow, let dash = YAMLEditor.dashOffset(before: element, in: source),
+                    if let dash = YAMLEditor.dashOffset(before: element, in: source),
                        source.lineIndex(ofByte: dash) == source.lineIndex(ofByte: element.start) {
                         item[source.byteColumn(of: element.start) - source.byteColumn(of: dash), default: 0] += 1
                     }
-                    visit(element)
                 }
             }
         }
-        visit(root)
         func mostCommon(_ counts: [Int: Int], _ fallback: Int) -> Int {
             counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? fallback
         }

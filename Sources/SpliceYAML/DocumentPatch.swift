@@ -264,10 +264,10 @@ private struct Planner {
         guard existing.kind == .scalar else {
             throw PatchBlocked(path: path, problem: "it is not a single value", offset: existing.start)
         }
-        if value.mustBeString && existing.scalarStyle == .plain {
-            edits.append(Edit(range: existing.contentStart..<existing.end, text: PlainScalar.doubleQuoted(value.text)))
+        if value.mustBeString {
+            edits.append(editor.replaceScalar(existing, withString: value.text))
         } else if value.isInteger {
-            edits.append(Edit(range: existing.contentStart..<existing.end, text: value.text))
+            edits.append(editor.scalarEdit(existing, text: value.text, inFlow: existing.isInFlowCollection))
         } else {
             edits.append(editor.replaceScalar(existing, with: value.text, inFlow: parent.isFlow))
         }

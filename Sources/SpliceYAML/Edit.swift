@@ -27,16 +27,24 @@ public struct Edit: Sendable, Equatable {
     }
 }
 
-/// Edits that cannot be applied together.
+/// Edits that cannot be applied: two overlap, one leaves the source, or one would change how
+/// the text around it is read (by joining a carriage return and a line feed into one line
+/// break, or by cutting a line break or a character in two).
 public struct EditConflict: Error, Sendable, CustomStringConvertible {
-    /// What overlapped.
+    /// What went wrong.
     public var description: String
 }
 
 extension YAMLSource {
     /// The source with `edits` spliced in. Edits must not overlap; insertions at the same
     /// offset go deepest first, then in the order given.
-    /// - Throws: ``EditConflict`` when two edits overlap or one falls outside the source.
+    ///
+    /// The untouched text must read as before: an edit may not start or end inside a CRLF
+    /// or a multi-byte character, and may not leave a carriage return just before a line
+    /// feed where they were not together (libyaml would read one line break where there were
+    /// two). Such edits are refused rather than applied.
+    /// - Throws: ``EditConflict`` when two edits overlap, one falls outside the source, or
+    ///   one would change the line breaks or characters around it.
     public func applying(_ edits: [Edit]) throws(EditConflict) -> [UInt8] {
         guard !edits.isEmpty else { return bytes }
         let ordered = edits.enumerated().sorted {
@@ -44,17 +52,35 @@ extension YAMLSource {
         }.map(\.element)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.replacement.count })
+        var junctions: [(output: Int, edit: Range<Int>)] = []
         var cursor = 0
         for edit in ordered {
             guard edit.range.lowerBound >= cursor, edit.range.upperBound <= bytes.count else {
                 throw EditConflict(description: "edit at bytes \(edit.range) overlaps another edit or leaves the source")
             }
+            guard !cutsCharacterOrLineBreak(at: edit.range.lowerBound), !cutsCharacterOrLineBreak(at: edit.range.upperBound) else {
+                throw EditConflict(description: "edit at bytes \(edit.range) would cut a line break or a character in two")
+            }
             output.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+            junctions.append((output.count, edit.range))
             output.append(contentsOf: edit.replacement)
+            junctions.append((output.count, edit.range))
             cursor = edit.range.upperBound
         }
         output.append(contentsOf: bytes[cursor...])
+        for junction in junctions where junction.output > 0 && junction.output < output.count {
+            if output[junction.output - 1] == 0x0D && output[junction.output] == 0x0A {
+                throw EditConflict(description: "edit at bytes \(junction.edit) would join a carriage return and a line feed into one line break")
+            }
+        }
         return output
+    }
+
+    /// Whether `offset` falls between the CR and LF of a CRLF, or inside a multi-byte character.
+    private func cutsCharacterOrLineBreak(at offset: Int) -> Bool {
+        guard offset > 0 && offset < bytes.count else { return false }
+        if bytes[offset - 1] == 0x0D && bytes[offset] == 0x0A { return true }
+        return bytes[offset] & 0xC0 == 0x80 && bytes[offset - 1] >= 0x80
     }
 }
 

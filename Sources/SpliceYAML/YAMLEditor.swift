@@ -9,6 +9,8 @@ public struct YAMLEditor: Sendable {
     /// Whether the document is written as JSON (its root is a flow mapping); new keys and
     /// strings are then always double-quoted.
     public let isJSON: Bool
+    /// The document's root.
+    let root: YAMLNode
     /// Where the document's comments are.
     public let comments: CommentTable
 
@@ -17,11 +19,20 @@ public struct YAMLEditor: Sendable {
         self.source = source
         self.layout = BlockLayout.infer(from: document.root, in: source)
         let root = document.root
+        self.root = root
         self.isJSON = root.isFlow && root.kind == .mapping
         self.comments = CommentTable(source: source, document: document)
     }
 
-    private var newline: String { source.lineEnding.rawValue }
+    var newline: String { source.lineEnding.rawValue }
+
+    /// The line break that ends whole lines inserted at the line start `point`. In a file of
+    /// lone CRs, a line inserted just before an LF ends in CRLF: a CR there would join that
+    /// LF into one line break, and the blank line the LF ends would vanish.
+    private func lineBreak(before point: Int) -> String {
+        guard source.lineEnding == .cr, point < source.bytes.count, source.bytes[point] == 0x0A else { return newline }
+        return LineEnding.crlf.rawValue
+    }
 
     // MARK: - Public operations
 
@@ -32,27 +43,27 @@ public struct YAMLEditor: Sendable {
         if mapping.isFlow || mapping.pairs.isEmpty {
             return appendToFlow(mapping, texts: texts.map { key, value in { indent in flowKey(key) + ": " + flowText(value, indent: indent) } })
         }
-        let indent = source.byteColumn(of: mapping.pairs[0].key.start)
+        let indent = source.byteColumn(of: entryStart(of: mapping.pairs[0]))
         let lines = entries.flatMap { blockLines($0, indent: indent) }
-        return [insertLines(lines, after: mapping.end, childColumn: indent)]
+        return keepingFinalBlockScalar([insertLines(lines, after: mapping.end, childColumn: indent)])
     }
 
     /// Inserts `entries` just before the key `key` of a block mapping (above the comment lines
     /// that lead into it), or appends them when that key is absent or shares its line.
     public func insertEntries(_ entries: [NewEntry], before key: String, in mapping: YAMLNode) -> [Edit] {
         guard !mapping.isFlow, let pair = mapping.pair(forKey: key),
-              source.indentation(ofLineAt: pair.key.start) == source.byteColumn(of: pair.key.start) else {
+              case let start = entryStart(of: pair), source.indentation(ofLineAt: start) == source.byteColumn(of: start) else {
             return appendEntries(entries, to: mapping)
         }
-        let indent = source.byteColumn(of: pair.key.start)
-        var point = source.lineStart(ofByte: pair.key.start)
+        let indent = source.byteColumn(of: start)
+        var point = source.lineStart(ofByte: start)
         while point > 0 {
             let previous = source.lineStart(ofByte: point - 1)
             guard commentLineIndentation(at: previous) == indent else { break }
             point = previous
         }
         let lines = entries.flatMap { blockLines($0, indent: indent) }
-        return [.insert(lines.joined(separator: newline) + newline, at: point)]
+        return [.insert(lines.joined(separator: newline) + lineBreak(before: point), at: point)]
     }
 
     /// Appends `items` after the last item of `sequence`, in its style (indented or
@@ -70,7 +81,7 @@ public struct YAMLEditor: Sendable {
             itemIndent = source.byteColumn(of: first.start) - dashColumn
         }
         let lines = items.flatMap { itemLines($0, dashIndent: dashColumn, itemIndent: itemIndent) }
-        return [insertLines(lines, after: sequence.end, childColumn: dashColumn)]
+        return keepingFinalBlockScalar([insertLines(lines, after: sequence.end, childColumn: dashColumn)])
     }
 
     /// Gives a key whose value is null (`key:`, `key: ~`, `key: null`) the value `value`.
@@ -78,13 +89,20 @@ public struct YAMLEditor: Sendable {
     public func replaceNullValue(of pair: YAMLPair, in parent: YAMLNode, with value: NewValue) -> [Edit] {
         let old = pair.value
         if parent.isFlow {
-            return [Edit(range: old.start..<old.end, text: flowText(value, indent: nil))]
+            if isLeftOut(old, key: pair.key) { return [flowValueEdit(for: old, text: ": " + flowText(value, indent: nil))] }
+            return [Edit(range: old.contentStart..<old.end, text: separation(before: old, inFlow: true) + flowText(value, indent: nil))]
+        }
+        if isLeftOut(pair.value, key: pair.key) {
+            return keepingFinalBlockScalar(explicitValueEdits(for: pair, value: value))
         }
         var edits: [Edit] = []
-        // Drop an explicit `~` / `null` together with the spaces before it.
-        var cut = old.start
-        while cut > pair.key.end && (source.bytes[cut - 1] == 0x20 || source.bytes[cut - 1] == 0x09) { cut -= 1 }
-        let keyIndent = source.byteColumn(of: pair.key.start)
+        // Drop an explicit `~` / `null` together with the spaces before it; keep an anchor or
+        // tag, which then applies to the new value.
+        var cut = old.contentStart
+        if old.contentStart == old.start {
+            while cut > pair.key.end && (source.bytes[cut - 1] == 0x20 || source.bytes[cut - 1] == 0x09) { cut -= 1 }
+        }
+        let keyIndent = source.byteColumn(of: entryStart(of: pair))
         switch value {
         case .string, .integer:
             let text = " " + blockScalar(value)
@@ -100,11 +118,13 @@ public struct YAMLEditor: Sendable {
         case .mapping, .sequence:
             edits.append(Edit(range: cut..<old.end, text: " " + flowText(value, indent: nil)))
         }
-        return edits
+        return keepingFinalBlockScalar(edits)
     }
 
     /// Replaces the text of a scalar with `value`, keeping its quoting style where it can.
-    /// `inFlow` tells whether the scalar sits inside a flow collection.
+    /// `inFlow` tells whether the scalar sits inside a flow collection. An empty scalar
+    /// (`key:`, `key: !!str`, `key: &a`) gets the value after its indicator or properties; a
+    /// value left out entirely (`{key}`, `? key`) gets the `:` it lacks as well.
     public func replaceScalar(_ node: YAMLNode, with value: String, inFlow: Bool) -> Edit {
         let text: String
         switch node.scalarStyle {
@@ -115,195 +135,17 @@ public struct YAMLEditor: Sendable {
         default:
             text = PlainScalar.doubleQuoted(value)
         }
-        return Edit(range: node.contentStart..<node.end, text: text)
+        return scalarEdit(node, text: text, inFlow: inFlow)
     }
 
-    /// Removes the entries of `mapping` at `indexes`. When every entry goes, the mapping
-    /// becomes `{}` (so the key that holds it stays valid).
-    public func removeEntries(at indexes: [Int], from mapping: YAMLNode) -> [Edit] {
-        removeChildren(at: Set(indexes), spans: childSpans(of: mapping), of: mapping, emptyText: "{}")
-    }
-
-    /// Removes the items of `sequence` at `indexes`. When every item goes, the sequence
-    /// becomes `[]`.
-    public func removeItems(at indexes: [Int], from sequence: YAMLNode) -> [Edit] {
-        removeChildren(at: Set(indexes), spans: childSpans(of: sequence), of: sequence, emptyText: "[]")
-    }
-
-    /// Replaces every child of a non-empty `collection` with `entries` (a mapping) or `items`
-    /// (a sequence), written where the old ones were, in the collection's style.
-    public func replaceChildren(of collection: YAMLNode, entries: [NewEntry] = [], items: [NewValue] = []) -> [Edit] {
-        let spans = childSpans(of: collection)
-        guard let first = spans.first else {
-            return collection.kind == .mapping ? appendEntries(entries, to: collection) : appendItems(items, to: collection)
+    /// Replaces the text of a scalar with the string `value`, written so that it reads as a
+    /// string whatever it holds: kept in single or double quotes when the scalar has them,
+    /// else double-quoted. Empty scalars are handled as by ``replaceScalar(_:with:inFlow:)``.
+    public func replaceScalar(_ node: YAMLNode, withString value: String) -> Edit {
+        if node.scalarStyle == .singleQuoted || node.scalarStyle == .doubleQuoted {
+            return replaceScalar(node, with: value, inFlow: true)
         }
-        if collection.isFlow {
-            let texts: [(Int?) -> String] = collection.kind == .mapping
-                ? entries.map { entry in { indent in flowKey(entry.key) + ": " + flowText(entry.value, indent: indent) } }
-                : items.map { item in { indent in flowText(item, indent: indent) } }
-            return [fillFlow(open: collection.contentStart, close: collection.end - 1, texts: texts)]
-        }
-        let column = source.byteColumn(of: first.0)
-        let lines: [String]
-        if collection.kind == .mapping {
-            lines = entries.flatMap { blockLines($0, indent: column) }
-        } else {
-            let item = collection.items[0]
-            let itemIndent = source.lineIndex(ofByte: first.0) == source.lineIndex(ofByte: item.start)
-                ? source.byteColumn(of: item.start) - column : layout.itemIndent
-            lines = items.flatMap { itemLines($0, dashIndent: column, itemIndent: itemIndent) }
-        }
-        let removal = removeChildren(at: Set(spans.indices), spans: spans, of: collection, emptyText: nil)
-        return [.insert(lines.joined(separator: newline) + newline, at: source.lineStart(ofByte: first.0), depth: column + 1)] + removal
-    }
-
-    /// Where each child of `collection` starts (a block item at its dash) and ends.
-    private func childSpans(of collection: YAMLNode) -> [(Int, Int)] {
-        if collection.kind == .mapping { return collection.pairs.map { ($0.key.start, $0.value.end) } }
-        return collection.items.map { item -> (Int, Int) in
-            (collection.isFlow ? item.start : (Self.dashOffset(before: item, in: source) ?? item.start), item.end)
-        }
-    }
-
-    /// Whether `collection`, left empty, may go with its key (`pair`, nil for a list item)
-    /// from `parent`. A block collection goes when it sits where new entries are written
-    /// (`atInsertionPoint`: the end of its parent, or just before the key new ones go before)
-    /// and its key's line carries no comment; elsewhere it was the user's, and stays as a
-    /// null value. A flow collection goes when it spans lines (as this editor writes new JSON
-    /// objects) or sits on one line inside a YAML flow parent (as it writes new entries
-    /// there); a one-line `{}` in a block parent, or in JSON, is the user's and stays.
-    public func canPrune(_ collection: YAMLNode, heldBy pair: YAMLPair?, in parent: YAMLNode, atInsertionPoint: Bool) -> Bool {
-        if collection.isFlow {
-            let multiline = source.lineIndex(ofByte: collection.contentStart) != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
-            return multiline || (parent.isFlow && !isJSON)
-        }
-        guard let pair else { return atInsertionPoint }
-        return atInsertionPoint && comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil
-    }
-
-    /// Edits that leave `collection` empty but keep its key: `{}`/`[]` in flow style; in block
-    /// style a null value (`key:`, and its comment), when `pair` holds it.
-    public func empty(_ collection: YAMLNode, heldBy pair: YAMLPair?) -> [Edit] {
-        let count = collection.kind == .mapping ? collection.pairs.count : collection.items.count
-        if !collection.isFlow, let pair, count > 0 {
-            let first = collection.kind == .mapping ? collection.pairs[0].key : collection.items[0]
-            let firstStart = collection.kind == .sequence ? (Self.dashOffset(before: first, in: source) ?? first.start) : first.start
-            let keyLineEnd = source.nextLineStart(afterByte: pair.key.end)
-            if source.lineIndex(ofByte: firstStart) > source.lineIndex(ofByte: pair.key.end) {
-                var end = source.nextLineStart(afterByte: max(collection.end - 1, firstStart))
-                var start = keyLineEnd
-                // The last line of a file without a final newline: take the line break before it instead.
-                if end == source.bytes.count && !source.endsWithNewline {
-                    start = keyLineEnd - (keyLineEnd >= 2 && source.bytes[keyLineEnd - 2] == 0x0D ? 2 : 1)
-                    end = source.bytes.count
-                }
-                return [Edit(range: start..<end, text: "")]
-            }
-        }
-        let all = Array(0..<count)
-        return collection.kind == .mapping ? removeEntries(at: all, from: collection) : removeItems(at: all, from: collection)
-    }
-
-    /// The offset of the `-` that introduces a block sequence item, when it is on the item's line
-    /// or the line before.
-    public static func dashOffset(before item: YAMLNode, in source: YAMLSource) -> Int? {
-        var position = item.start - 1
-        let bytes = source.bytes
-        while position >= 0 && (bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D) {
-            position -= 1
-        }
-        return position >= 0 && bytes[position] == UInt8(ascii: "-") ? position : nil
-    }
-
-    // MARK: - Removal
-
-    /// The edits that remove the children at `indexes`. When all go and `emptyText` is given,
-    /// the collection is left in its empty form; with nil, the children's lines just go (new
-    /// ones are written in their place).
-    private func removeChildren(at indexes: Set<Int>, spans: [(Int, Int)], of node: YAMLNode, emptyText: String?) -> [Edit] {
-        guard !indexes.isEmpty else { return [] }
-        if indexes.count == spans.count, let emptyText {
-            if node.isFlow {
-                return [Edit(range: node.contentStart + 1..<node.end - 1, text: "")]
-            }
-            // A block collection that loses every child. When its children start their own
-            // lines and the key's line ends in a comment, the value becomes null (`key:  # comment`);
-            // otherwise an empty flow value.
-            let firstLine = source.lineStart(ofByte: spans[0].0)
-            if firstLine > 0 && source.indentation(ofLineAt: spans[0].0) == source.byteColumn(of: spans[0].0),
-               comments.comment(onLineOf: firstLine - 1) != nil {
-                let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[spans.count - 1].1))
-                return [Edit(range: firstLine..<end, text: "")]
-            }
-            var start = spans[0].0
-            while start > 0 && (source.bytes[start - 1] == 0x20) { start -= 1 }
-            var cutStart = start
-            if cutStart > 0 && source.bytes[cutStart - 1] == 0x0A {
-                cutStart -= 1
-                if cutStart > 0 && source.bytes[cutStart - 1] == 0x0D { cutStart -= 1 }
-            }
-            let end = lineEnd(after: spans[spans.count - 1].1)
-            return [Edit(range: cutStart..<end, text: " " + emptyText)]
-        }
-        if node.isFlow {
-            var edits: [Edit] = []
-            for index in indexes.sorted() {
-                // Remove the child with the separator before it (or after it, for the first).
-                if index > 0 {
-                    edits.append(Edit(range: spans[index - 1].1..<spans[index].1, text: ""))
-                } else {
-                    edits.append(Edit(range: spans[0].0..<spans[1].0, text: ""))
-                }
-            }
-            return mergeAdjacent(edits)
-        }
-        // Consecutive children go in one cut, from the start of the first one's line to the
-        // end of the last one's line.
-        var runs: [(first: Int, last: Int)] = []
-        for index in indexes.sorted() {
-            if let last = runs.last, last.last == index - 1 {
-                runs[runs.count - 1].last = index
-            } else {
-                runs.append((index, index))
-            }
-        }
-        return runs.map { run in
-            let start = source.lineStart(ofByte: spans[run.first].0)
-            let end = source.nextLineStart(afterByte: lineEndOffset(of: spans[run.last].1))
-            var range = start..<end
-            // The last line of a file without a final newline: take the line break before it instead.
-            if end == source.bytes.count && !source.endsWithNewline && start > 0 {
-                var from = start - 1
-                if from > 0 && source.bytes[from - 1] == 0x0D { from -= 1 }
-                range = from..<end
-            }
-            return Edit(range: range, text: "")
-        }
-    }
-
-    private func mergeAdjacent(_ edits: [Edit]) -> [Edit] {
-        var merged: [Edit] = []
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            if let last = merged.last, last.range.upperBound >= edit.range.lowerBound {
-                merged[merged.count - 1] = Edit(range: last.range.lowerBound..<max(last.range.upperBound, edit.range.upperBound), text: "")
-            } else {
-                merged.append(edit)
-            }
-        }
-        return merged
-    }
-
-    /// The offset of the last byte of content on the line that holds `offset - 1` (a node's end).
-    private func lineEndOffset(of end: Int) -> Int {
-        max(0, end - 1)
-    }
-
-    /// The offset just before the line break that ends the line holding `end - 1`.
-    private func lineEnd(after end: Int) -> Int {
-        var position = max(0, end - 1)
-        let bytes = source.bytes
-        while position < bytes.count && bytes[position] != 0x0A && bytes[position] != 0x0D { position += 1 }
-        return position
+        return scalarEdit(node, text: PlainScalar.doubleQuoted(value), inFlow: node.isInFlowCollection)
     }
 
     // MARK: - Block rendering
@@ -311,7 +153,7 @@ public struct YAMLEditor: Sendable {
     /// Inserts whole lines after the line on which content ends at `offset`, and after the
     /// comment lines that follow it indented deeper than `childColumn` (they belong to the
     /// last child); comments at the child's own column or left of it stay after the new lines.
-    private func insertLines(_ lines: [String], after offset: Int, childColumn: Int) -> Edit {
+    func insertLines(_ lines: [String], after offset: Int, childColumn: Int) -> Edit {
         let count = source.bytes.count
         var point: Int
         if offset >= count {
@@ -329,11 +171,12 @@ public struct YAMLEditor: Sendable {
             return .insert(newline + body, at: point, depth: childColumn)
         }
         point = min(point, count)
-        return .insert(body + newline, at: point, depth: childColumn)
+        return .insert(body + lineBreak(before: point), at: point, depth: childColumn)
     }
 
-    /// The indentation of the line starting at `offset` when it holds only a comment.
-    private func commentLineIndentation(at offset: Int) -> Int? {
+    /// The indentation of the line starting at `offset` when it holds only a comment (a
+    /// line of a block scalar that starts with `#` is text, not a comment).
+    func commentLineIndentation(at offset: Int) -> Int? {
         comments.commentLineIndentation(at: offset)
     }
 
@@ -341,13 +184,13 @@ public struct YAMLEditor: Sendable {
         PlainScalar.canWritePlain(key, inFlow: false) ? key : PlainScalar.doubleQuoted(key)
     }
 
-    private func blockScalar(_ value: NewValue) -> String {
+    func blockScalar(_ value: NewValue) -> String {
         if case .integer(let number) = value { return String(number) }
         guard case .string(let text, let quoted) = value else { return flowText(value, indent: nil) }
         return !quoted && PlainScalar.canWritePlain(text, inFlow: false) ? text : PlainScalar.doubleQuoted(text)
     }
 
-    private func blockLines(_ entry: NewEntry, indent: Int) -> [String] {
+    func blockLines(_ entry: NewEntry, indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         let head = pad + blockKey(entry.key) + ":"
         switch entry.value {
@@ -362,7 +205,7 @@ public struct YAMLEditor: Sendable {
         }
     }
 
-    private func itemLines(_ value: NewValue, dashIndent: Int, itemIndent: Int) -> [String] {
+    func itemLines(_ value: NewValue, dashIndent: Int, itemIndent: Int) -> [String] {
         let prefix = String(repeating: " ", count: dashIndent) + "-" + String(repeating: " ", count: max(1, itemIndent - 1))
         let contentIndent = dashIndent + max(2, itemIndent)
         var lines: [String]
@@ -382,12 +225,12 @@ public struct YAMLEditor: Sendable {
 
     // MARK: - Flow rendering
 
-    private func flowKey(_ key: String) -> String {
+    func flowKey(_ key: String) -> String {
         !isJSON && PlainScalar.canWritePlain(key, inFlow: true) ? key : PlainScalar.doubleQuoted(key)
     }
 
     /// A value in flow style; with an indent, spread over lines as pretty-printed JSON is.
-    private func flowText(_ value: NewValue, indent: Int?) -> String {
+    func flowText(_ value: NewValue, indent: Int?) -> String {
         switch value {
         case .string(let text, let quoted):
             return !isJSON && !quoted && PlainScalar.canWritePlain(text, inFlow: true) ? text : PlainScalar.doubleQuoted(text)
@@ -411,8 +254,9 @@ public struct YAMLEditor: Sendable {
     }
 
     /// Writes `texts` as the whole content between a flow collection's `open` and `close`
-    /// brackets: on one line when the brackets share one, else one child a line.
-    private func fillFlow(open: Int, close: Int, texts: [(Int?) -> String]) -> Edit {
+    /// brackets: on one line when the brackets share one (an empty collection written on one
+    /// line stays on one line), else one child a line.
+    func fillFlow(open: Int, close: Int, texts: [(Int?) -> String]) -> Edit {
         let multiline = source.lineIndex(ofByte: open) != source.lineIndex(ofByte: close)
         if multiline {
             let base = source.indentation(ofLineAt: open)
@@ -426,6 +270,11 @@ public struct YAMLEditor: Sendable {
 
     /// Adds rendered children to a flow collection (or an empty block one, which cannot occur).
     private func appendToFlow(_ node: YAMLNode, texts: [(Int?) -> String]) -> [Edit] {
+        if node.isSinglePairMapping {
+            // A pair written without braces in a flow sequence needs them to hold more entries.
+            let added = texts.map { $0(nil) }.joined(separator: ", ")
+            return [Edit(range: node.range, text: "{" + source.text(node.range) + ", " + added + "}")]
+        }
         let children: [(start: Int, end: Int)] = node.kind == .mapping
             ? node.pairs.map { ($0.key.start, $0.value.end) }
             : node.items.map { ($0.start, $0.end) }
@@ -442,8 +291,9 @@ public struct YAMLEditor: Sendable {
         }
         var separator = ", "
         if children.count >= 2 {
-            let between = source.text(children[0].end..<children[1].start)
-            if !between.contains("\n") { separator = between }
+            if source.lineIndex(ofByte: children[0].end) == source.lineIndex(ofByte: children[1].start) {
+                separator = source.text(children[0].end..<children[1].start)
+            }
         }
         return [.insert(texts.map { separator + $0(nil) }.joined(), at: last.end)]
     }

@@ -1,166 +1,212 @@
 import CLibYAML
 
 /// Builds positioned nodes from libyaml's event stream.
+///
+/// Besides what libyaml checks, the parser refuses documents nested deeper than
+/// ``maximumDepth`` (checked as each collection opens, so libyaml's cost, which grows with
+/// the square of the depth of open flow collections, stays bounded) and aliases to anchors
+/// not defined earlier in their document; it records keys that appear twice in a mapping.
 struct YAMLParser {
+    /// The source to read.
     let source: YAMLSource
+    /// How many collections may be open at once.
+    let maximumDepth: Int
 
-    /// An open mapping or sequence, while its children are read.
-    private struct Frame {
-        var node: YAMLNode
-        var pendingKey: YAMLNode?
+    /// The largest input the parser reads; node offsets are stored in 32 bits.
+    static let maximumInputSize = 512 << 20
+
+    /// A document whose root is read, waiting for the tree to be frozen.
+    struct DocumentRecord {
+        var start: Int
+        var end: Int
+        var hasExplicitStart: Bool
+        var hasExplicitEnd: Bool
+        var root: Int
+        var duplicateKeys: [TreeBuilder.Duplicate]
     }
 
+    /// Parses every document of the source.
     func parseDocuments() throws(YAMLParseError) -> [YAMLDocument] {
         let bytes = source.bytes
         if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
             throw YAMLParseError(problem: "UTF-16 input is not supported; convert it to UTF-8", location: SourceLocation(line: 1, column: 1))
+        }
+        guard bytes.count <= Self.maximumInputSize else {
+            throw YAMLParseError(problem: "inputs larger than 512 MiB are not supported", location: SourceLocation(line: 1, column: 1))
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             throw YAMLParseError(problem: "libyaml could not start a parser (out of memory)", location: SourceLocation(line: 1, column: 1))
         }
         defer { yaml_parser_delete(&parser) }
+        var reader = EventReader(source: source, maximumDepth: maximumDepth)
         // libyaml keeps a pointer to the input: parse while the buffer is pinned.
         let padded = bytes.isEmpty ? [UInt8](repeating: 0, count: 1) : bytes
-        let result: Result<[YAMLDocument], YAMLParseError> = padded.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return .success([]) }
+        let result: Result<Void, YAMLParseError> = padded.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return .success(()) }
             yaml_parser_set_input_string(&parser, base, bytes.count)
             do throws(YAMLParseError) {
-                return .success(try readEvents(&parser))
+                try reader.read(&parser, input: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
+                return .success(())
             } catch {
                 return .failure(error)
             }
         }
-        return try result.get()
+        try result.get()
+        guard !reader.builder.isTooLarge else {
+            throw YAMLParseError(problem: "the input holds more text than the parser can store", location: SourceLocation(line: 1, column: 1))
+        }
+        let tree = reader.builder.build()
+        return reader.documents.map { record in
+            YAMLDocument(
+                start: record.start, end: record.end, hasExplicitStart: record.hasExplicitStart,
+                hasExplicitEnd: record.hasExplicitEnd, root: YAMLNode(tree: tree, index: record.root),
+                duplicateKeys: record.duplicateKeys.map { duplicate in
+                    DuplicateKey(
+                        mapping: YAMLNode(tree: tree, index: duplicate.mapping), first: YAMLNode(tree: tree, index: duplicate.first),
+                        duplicate: YAMLNode(tree: tree, index: duplicate.duplicate))
+                })
+        }
+    }
+}
+
+/// The state of one pass over libyaml's events.
+private struct EventReader {
+    let source: YAMLSource
+    let maximumDepth: Int
+    var builder: TreeBuilder
+    var documents: [YAMLParser.DocumentRecord] = []
+    /// Where the last text an event covered ends: empty nodes are placed after it.
+    var lastEnd = 0
+    /// The current document's start, explicitness, anchors and duplicate keys.
+    var documentStart = 0
+    var explicitStart = false
+    var anchors: Set<String> = []
+    var duplicates: [TreeBuilder.Duplicate] = []
+
+    init(source: YAMLSource, maximumDepth: Int) {
+        self.source = source
+        self.maximumDepth = maximumDepth
+        builder = TreeBuilder(source: source.bytes)
     }
 
-    private func readEvents(_ parser: inout yaml_parser_t) throws(YAMLParseError) -> [YAMLDocument] {
-        var documents: [YAMLDocument] = []
-        var stack: [Frame] = []
-        var root: YAMLNode?
-        var documentStart = 0
-        var explicitStart = false
-
-        func attach(_ node: YAMLNode) {
-            guard var top = stack.popLast() else {
-                root = node
-                return
-            }
-            if top.node.kind == .mapping {
-                if let key = top.pendingKey {
-                    top.node.pairs.append(YAMLPair(key: key, value: node))
-                    top.pendingKey = nil
-                } else {
-                    top.pendingKey = node
-                }
-            } else {
-                top.node.items.append(node)
-            }
-            stack.append(top)
-        }
-
+    /// Reads every event; `input` is the source's bytes, pinned while libyaml reads them.
+    mutating func read(_ parser: inout yaml_parser_t, input: UnsafeBufferPointer<UInt8>) throws(YAMLParseError) {
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) != 0 else {
-                throw error(of: parser)
+                throw YAMLParser.error(of: parser, in: source)
             }
             defer { yaml_event_delete(&event) }
             let start = source.byteOffset(ofMarkIndex: Int(event.start_mark.index))
             let end = source.byteOffset(ofMarkIndex: Int(event.end_mark.index))
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return documents
+                return
             case YAML_DOCUMENT_START_EVENT:
                 documentStart = start
                 explicitStart = event.data.document_start.implicit == 0
-                root = nil
+                anchors = []
+                duplicates = []
+                lastEnd = end
             case YAML_DOCUMENT_END_EVENT:
-                let node = root ?? YAMLNode(kind: .scalar, start: start, end: start, contentStart: start)
-                documents.append(YAMLDocument(
-                    start: documentStart, end: end, hasExplicitStart: explicitStart,
-                    hasExplicitEnd: event.data.document_end.implicit == 0, root: node))
+                let root = builder.takeRoot(orEmptyAt: lastEnd)
+                documents.append(YAMLParser.DocumentRecord(
+                    start: documentStart, end: max(end, lastEnd), hasExplicitStart: explicitStart,
+                    hasExplicitEnd: event.data.document_end.implicit == 0, root: root, duplicateKeys: duplicates))
+                lastEnd = max(end, lastEnd)
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let value = string(scalar.value, length: scalar.length)
-                let style = scalarStyle(scalar.style)
-                let anchor = cString(scalar.anchor)
-                let tag = cString(scalar.tag)
-                let contentStart = skipProperties(from: start, hasProperties: anchor != nil || tag != nil)
-                var node = YAMLNode(
-                    kind: .scalar, start: start, end: end, contentStart: contentStart, value: value,
-                    scalarStyle: style, tag: tag, anchor: anchor)
-                if style == .literal || style == .folded {
-                    node.end = blockScalarEnd(contentStart: contentStart, markEnd: end)
+                let hasProperties = scalar.anchor != nil || scalar.tag != nil
+                var record: NodeRecord
+                if scalar.length == 0 && scalar.style == YAML_PLAIN_SCALAR_STYLE && !hasProperties {
+                    // libyaml puts an empty value at the next token, often lines later; it belongs
+                    // just after its indicator, or after its key when it has none.
+                    let place = source.emptyNodePlace(after: lastEnd, before: start)
+                    record = NodeRecord(kind: .scalar, start: place, end: place)
+                    builder.addLeaf(record)
+                } else {
+                    record = NodeRecord(kind: .scalar, start: start, end: end)
+                    let contentStart = hasProperties ? source.contentStart(afterPropertiesAt: start, limit: end) : start
+                    record.scalarStyle = Self.scalarStyle(scalar.style)
+                    if record.scalarStyle == .literal || record.scalarStyle == .folded {
+                        record.end = Int32(truncatingIfNeeded: source.blockScalarEnd(contentStart: contentStart, markEnd: end))
+                    }
+                    let written: Range<Int>
+                    switch record.scalarStyle {
+                    case .plain: written = contentStart..<end
+                    case .singleQuoted, .doubleQuoted: written = contentStart + 1..<max(contentStart + 1, end - 1)
+                    case .literal, .folded: written = 0..<0
+                    }
+                    builder.setValue(of: &record, scalar.value, count: scalar.length, written: written, in: input)
+                    let index = builder.addLeaf(record)
+                    if hasProperties {
+                        builder.setProperties(of: index, contentStart: contentStart, tag: scalar.tag, anchor: scalar.anchor)
+                        if scalar.anchor != nil { define(scalar.anchor) }
+                    }
                 }
-                attach(node)
+                lastEnd = Int(record.end)
             case YAML_ALIAS_EVENT:
-                let name = cString(event.data.alias.anchor) ?? ""
-                attach(YAMLNode(kind: .alias, start: start, end: end, contentStart: start, value: name))
+                let name = event.data.alias.anchor
+                guard let name, anchors.contains(String(cString: name)) else {
+                    let text = name.map { String(cString: $0) } ?? ""
+                    throw YAMLParseError(
+                        problem: "found undefined alias *\(text): no anchor &\(text) is defined before it in this document",
+                        location: source.location(ofByte: start))
+                }
+                var record = NodeRecord(kind: .alias, start: start, end: end)
+                record.text = builder.appendText(name, count: TreeBuilder.length(ofCString: name))
+                lastEnd = end
+                builder.addLeaf(record)
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
-                stack.append(Frame(node: collection(
-                    .mapping, start: start, anchor: cString(data.anchor), tag: cString(data.tag),
-                    isFlow: data.style == YAML_FLOW_MAPPING_STYLE)))
+                try open(.mapping, start: start, end: end, tag: data.tag, anchor: data.anchor, isFlow: data.style == YAML_FLOW_MAPPING_STYLE)
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
-                stack.append(Frame(node: collection(
-                    .sequence, start: start, anchor: cString(data.anchor), tag: cString(data.tag),
-                    isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE)))
+                try open(.sequence, start: start, end: end, tag: data.tag, anchor: data.anchor, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE)
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                guard var frame = stack.popLast() else { break }
-                if frame.node.isFlow {
-                    frame.node.end = end
-                } else if let last = frame.node.pairs.last?.value ?? frame.node.items.last {
-                    frame.node.end = last.end
-                } else {
-                    frame.node.end = start
+                if event.type == YAML_MAPPING_END_EVENT { builder.findDuplicateKeysOfInnermost(into: &duplicates) }
+                if let index = builder.close(flowEnd: end, emptyEnd: lastEnd) {
+                    lastEnd = max(lastEnd, Int(builder.records[index].end))
                 }
-                attach(frame.node)
             default:
                 break
             }
         }
     }
 
-    /// An open mapping or sequence starting at `start`; its end is set when it closes.
-    private func collection(_ kind: YAMLNode.Kind, start: Int, anchor: String?, tag: String?, isFlow: Bool) -> YAMLNode {
-        YAMLNode(
-            kind: kind, start: start, end: start,
-            contentStart: skipProperties(from: start, hasProperties: anchor != nil || tag != nil),
-            isFlow: isFlow, tag: tag, anchor: anchor)
-    }
-
-    /// The offset of a node's own text, past an anchor (`&a`) and a tag (`!t`).
-    private func skipProperties(from start: Int, hasProperties: Bool) -> Int {
-        guard hasProperties else { return start }
-        let bytes = source.bytes
-        var position = start
-        while position < bytes.count && (bytes[position] == UInt8(ascii: "&") || bytes[position] == UInt8(ascii: "!")) {
-            while position < bytes.count && !isSpace(bytes[position]) { position += 1 }
-            while position < bytes.count && isSpace(bytes[position]) { position += 1 }
+    /// Opens a mapping or sequence whose start event covers `start..<end`.
+    private mutating func open(
+        _ kind: YAMLNode.Kind, start: Int, end: Int, tag: UnsafeMutablePointer<UInt8>?, anchor: UnsafeMutablePointer<UInt8>?, isFlow: Bool
+    ) throws(YAMLParseError) {
+        guard builder.depth < maximumDepth else {
+            throw YAMLParseError(
+                problem: "the document nests collections more than \(maximumDepth) levels deep, which is more than this tool reads",
+                location: source.location(ofByte: start))
         }
-        return position
-    }
-
-    /// The end of a block scalar's content: libyaml's end mark when the scalar keeps its
-    /// trailing line breaks (`|+`), else just past its last non-blank character.
-    private func blockScalarEnd(contentStart: Int, markEnd: Int) -> Int {
-        let bytes = source.bytes
-        var header = contentStart
-        while header < bytes.count && bytes[header] != 0x0A && bytes[header] != 0x0D && bytes[header] != UInt8(ascii: "#") {
-            if bytes[header] == UInt8(ascii: "+") { return markEnd }
-            header += 1
+        var record = NodeRecord(kind: kind, start: start, end: start)
+        record.isFlow = isFlow
+        if isFlow && kind == .mapping && !(end > start && source.bytes[end - 1] == UInt8(ascii: "{")) {
+            record.flags.insert(.singlePair)
         }
-        var position = min(markEnd, bytes.count)
-        while position > contentStart + 1 && isSpace(bytes[position - 1]) { position -= 1 }
-        return position
+        let index = builder.open(record)
+        var contentStart = start
+        if tag != nil || anchor != nil {
+            // The content starts at the flow bracket, or at the first key or dash of a block collection.
+            contentStart = source.contentStart(afterPropertiesAt: start, limit: isFlow ? max(start, end - 1) : end)
+            builder.setProperties(of: index, contentStart: contentStart, tag: tag, anchor: anchor)
+            if anchor != nil { define(anchor) }
+        }
+        // Empty nodes inside are placed after the opening bracket, or after the properties.
+        lastEnd = isFlow ? end : max(lastEnd, contentStart)
     }
 
-    private func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    /// Records that the current document defines the anchor `name`.
+    private mutating func define(_ name: UnsafeMutablePointer<UInt8>?) {
+        if let name { anchors.insert(String(cString: name)) }
     }
 
-    private func scalarStyle(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+    private static func scalarStyle(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
@@ -168,32 +214,5 @@ struct YAMLParser {
         case YAML_FOLDED_SCALAR_STYLE: return .folded
         default: return .plain
         }
-    }
-
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer, length > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
-    }
-
-    private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
-    }
-
-    private func error(of parser: yaml_parser_t) -> YAMLParseError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown YAML error"
-        let context = parser.context.map { String(cString: $0) }
-        let offset: Int
-        if parser.error == YAML_READER_ERROR {
-            offset = min(Int(parser.problem_offset), source.bytes.count)
-        } else {
-            offset = min(source.byteOffset(ofMarkIndex: Int(parser.problem_mark.index)), source.bytes.count)
-        }
-        var message = problem
-        if parser.error == YAML_READER_ERROR && parser.problem_value != -1 {
-            message += " (byte 0x" + String(UInt8(truncatingIfNeeded: parser.problem_value), radix: 16) + ")"
-        }
-        if let context { message = context + ": " + message }
-        return YAMLParseError(problem: message, context: context, location: source.location(ofByte: offset))
     }
 }

@@ -1,10 +1,14 @@
 /// The bytes of one YAML input, with the facts an editor needs about them:
-/// its line ending, whether it starts with a byte-order mark, and a map from
-/// libyaml's character indexes to byte offsets.
+/// its line ending, whether it starts with a byte-order mark, where its lines start, and
+/// a map from libyaml's character indexes to byte offsets.
+///
+/// Lines are what libyaml counts as lines: a line ends at LF, CRLF, a lone CR, NEL (U+0085),
+/// LS (U+2028) or PS (U+2029). Every line, column, line start and indentation here agrees
+/// with libyaml on each of them.
 public struct YAMLSource: Sendable {
     /// The input, exactly as read.
     public let bytes: [UInt8]
-    /// The line ending that most lines of the input use.
+    /// The line ending that most lines of the input use (LF when it has no line break).
     public let lineEnding: LineEnding
     /// Whether the input starts with a UTF-8 byte-order mark.
     public let hasByteOrderMark: Bool
@@ -21,25 +25,78 @@ public struct YAMLSource: Sendable {
         var starts = [0]
         var wide: [(Int, Int)] = []
         var extra = 0
-        var crlf = 0
-        var lf = 0
-        var offset = 0
-        let count = bytes.count
-        while offset < count {
-            let byte = bytes[offset]
-            if byte == 0x0A {
-                if offset > 0 && bytes[offset - 1] == 0x0D { crlf += 1 } else { lf += 1 }
-                starts.append(offset + 1)
-            } else if byte >= 0xC0 {
-                let width = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-                extra += width - 1
-                wide.append((offset - (extra - (width - 1)), extra))
+        var counts = (lf: 0, crlf: 0, cr: 0)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return }
+            let count = buffer.count
+            var offset = 0
+            while offset < count {
+                // Most bytes are printable ASCII: skip them eight at a time.
+                if offset + 8 <= count && Self.isPrintableASCII(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                    offset += 8
+                    continue
+                }
+                let byte = buffer[offset]
+                if byte >= 0x20 && byte < 0x80 {
+                    offset += 1
+                    continue
+                }
+                let breakWidth = Self.lineBreakWidth(in: buffer, at: offset)
+                if breakWidth > 0 {
+                    switch byte {
+                    case 0x0A: counts.lf += 1
+                    case 0x0D: if breakWidth == 2 { counts.crlf += 1 } else { counts.cr += 1 }
+                    default: break
+                    }
+                    starts.append(offset + breakWidth)
+                }
+                // A character is a lead byte and the continuation bytes after it (at most three):
+                // counted so even in invalid UTF-8 (which libyaml rejects) indexes only grow.
+                var width = 1
+                if byte >= 0xC0 {
+                    while width < 4 && offset + width < count && buffer[offset + width] & 0xC0 == 0x80 { width += 1 }
+                    if width > 1 {
+                        extra += width - 1
+                        wide.append((offset - (extra - (width - 1)), extra))
+                    }
+                }
+                offset += max(width, breakWidth)
             }
-            offset += 1
         }
         lineStarts = starts
         wideCharacters = wide
-        lineEnding = crlf > lf ? .crlf : .lf
+        if counts.crlf > counts.lf && counts.crlf >= counts.cr {
+            lineEnding = .crlf
+        } else if counts.cr > counts.lf && counts.cr > counts.crlf {
+            lineEnding = .cr
+        } else {
+            lineEnding = .lf
+        }
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII (0x20 to 0x7F): no high bit set,
+    /// and none below 0x20 (subtracting 0x20 from such a byte borrows into its high bit).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        return (word | (word &- 0x2020_2020_2020_2020)) & high == 0
+    }
+
+    /// The length of the line break that starts at `offset` (2 for CRLF and NEL, 3 for LS and
+    /// PS, 1 for LF and a lone CR), or 0 when no line break starts there.
+    static func lineBreakWidth(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        let count = bytes.count
+        switch bytes[offset] {
+        case 0x0A:
+            return 1
+        case 0x0D:
+            return offset + 1 < count && bytes[offset + 1] == 0x0A ? 2 : 1
+        case 0xC2:
+            return offset + 1 < count && bytes[offset + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            return offset + 2 < count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9) ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     /// Reads the UTF-8 bytes of `text`.
@@ -47,9 +104,25 @@ public struct YAMLSource: Sendable {
         self.init(Array(text.utf8))
     }
 
-    /// Whether the last byte of the input is a line feed (an empty input counts as ending in one).
+    /// Whether the input ends with a line break of any kind (an empty input counts as ending in one).
     public var endsWithNewline: Bool {
-        bytes.last.map { $0 == 0x0A } ?? true
+        bytes.isEmpty || lineStarts.last == bytes.count
+    }
+
+    /// The length of the line break that starts at `offset`, or 0 when none starts there
+    /// (see ``lineBreakWidth(in:at:)``; an offset outside the input has none).
+    public func lineBreakWidth(at offset: Int) -> Int {
+        guard offset >= 0 && offset < bytes.count else { return 0 }
+        return bytes.withUnsafeBufferPointer { Self.lineBreakWidth(in: $0, at: offset) }
+    }
+
+    /// The length of the line break that ends just before `offset`, or 0 when `offset` is not
+    /// just past a line break.
+    public func lineBreakWidth(endingAt offset: Int) -> Int {
+        guard offset > 0 && offset <= bytes.count else { return 0 }
+        let line = lineIndex(ofByte: offset)
+        guard lineStarts[line] == offset, line > 0 else { return 0 }
+        return offset - lineContentEnd(ofLine: line - 1)
     }
 
     /// The byte offset of a libyaml mark index. libyaml counts characters, not bytes, and
@@ -86,6 +159,20 @@ public struct YAMLSource: Sendable {
         return SourceLocation(line: line + 1, column: column)
     }
 
+    /// The byte offset of a 1-based line and column, or nil when the input has no character
+    /// there (the end of the input counts as a place; a line's break is its last character).
+    public func offset(of location: SourceLocation) -> Int? {
+        guard location.line >= 1, location.line <= lineStarts.count, location.column >= 1 else { return nil }
+        var position = lineStarts[location.line - 1]
+        if location.line == 1 && hasByteOrderMark { position = min(3, bytes.count) }
+        for _ in 1..<location.column {
+            guard position < bytes.count else { return nil }
+            position += 1
+            while position < bytes.count && bytes[position] & 0xC0 == 0x80 { position += 1 }
+        }
+        return self.location(ofByte: position) == location ? position : nil
+    }
+
     /// The 0-based index of the line that holds `offset`.
     public func lineIndex(ofByte offset: Int) -> Int {
         var low = 0
@@ -106,6 +193,41 @@ public struct YAMLSource: Sendable {
     public func nextLineStart(afterByte offset: Int) -> Int {
         let line = lineIndex(ofByte: offset)
         return line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+    }
+
+    /// The offset reached by stepping back from `offset` over spaces, tabs and line breaks,
+    /// stopping at `limit`.
+    public func offsetBeforeBlanks(_ offset: Int, notBefore limit: Int = 0) -> Int {
+        var position = offset
+        while position > limit {
+            if bytes[position - 1] == 0x20 || bytes[position - 1] == 0x09 {
+                position -= 1
+            } else if case let width = lineBreakWidth(endingAt: position), width > 0 {
+                position -= width
+            } else {
+                break
+            }
+        }
+        return max(position, limit)
+    }
+
+    /// The byte offset where the line break ending the line holding `offset` starts, or the
+    /// end of the input on a last line without one.
+    public func lineEnd(ofByte offset: Int) -> Int {
+        lineContentEnd(ofLine: lineIndex(ofByte: offset))
+    }
+
+    /// Where the line break of line `line` (0-based) starts, or the end of the input.
+    private func lineContentEnd(ofLine line: Int) -> Int {
+        guard line + 1 < lineStarts.count else { return bytes.count }
+        let next = lineStarts[line + 1]
+        // The break is the last thing on the line: find which kind it is from its last byte.
+        switch bytes[next - 1] {
+        case 0x0A: return next >= 2 && bytes[next - 2] == 0x0D && next - 2 >= lineStarts[line] ? next - 2 : next - 1
+        case 0x0D: return next - 1
+        case 0x85: return next - 2
+        default: return next - 3
+        }
     }
 
     /// The number of spaces that indent the line holding `offset`.
@@ -136,8 +258,12 @@ public struct YAMLSource: Sendable {
 
 /// A line ending style.
 public enum LineEnding: String, Sendable {
+    /// Line feed, as on Unix.
     case lf = "\n"
+    /// Carriage return and line feed, as on Windows.
     case crlf = "\r\n"
+    /// A carriage return alone, as on classic Mac OS.
+    case cr = "\r"
 }
 
 /// A 1-based line and column in a source.

@@ -105,7 +105,7 @@ import TestSupport
         #expect(plugin.string(at: ["version"]) == version, "the plugin's version follows the tool's")
         let command = try #require(plugin.lookup(["runtimeConfig", "platformCommand"])?.items.first)
         #expect(command.string(at: ["command"]) == "kubectl-speedscale_istio")
-        let arguments = (command["args"]?.items ?? []).map(\.value)
+        let arguments = (command["args"].map { Array($0.items) } ?? []).map(\.value)
         #expect(arguments == ["inject"])
         // What Helm 4 does: the command from PATH, its args, then --post-renderer-args.
         try TemporaryDirectory.with { directory in

@@ -42,7 +42,7 @@ import TestSupport
         #expect(output.documents.count == 1, "one ResourceList")
         let root = try #require(output.documents.first?.root)
         #expect(root.string(at: ["kind"]) == "ResourceList")
-        for result in root["results"]?.items ?? [] {
+        for result in root["results"].map { Array($0.items) } ?? [] {
             #expect(!(result.string(at: ["message"]) ?? "").isEmpty)
             #expect(["error", "warning", "info"].contains(result.string(at: ["severity"]) ?? ""))
         }
@@ -74,7 +74,7 @@ import TestSupport
     @Test func existingResultsAreKeptAndNewOnesFollow() throws {
         let run = try ToolRunner.run(["krm"], stdin: try fixture("existing-results", "input.yaml"))
         let root = try #require(try YAMLStream(parsing: run.stdout).documents.first?.root)
-        let messages = (root["results"]?.items ?? []).compactMap { $0.string(at: ["message"]) }
+        let messages = (root["results"].map { Array($0.items) } ?? []).compactMap { $0.string(at: ["message"]) }
         #expect(messages == ["from an earlier function", "injected"])
     }
 

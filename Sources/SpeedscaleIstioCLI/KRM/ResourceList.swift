@@ -69,7 +69,7 @@ struct ResourceList {
         }
         self.root = root
         let source = source
-        items = (itemsNode?.items ?? []).enumerated().map { index, node in
+        items = (itemsNode.map { Array($0.items) } ?? []).enumerated().map { index, node in
             Item(node: node, index: index, start: source.location(ofByte: node.start), end: source.location(ofByte: node.end))
         }
     }

@@ -23,7 +23,7 @@ extension MeshContext {
             guard let sidecar = IstioSidecar(object) else { return [] }
             return sidecar.egress.compactMap { listener in
                 guard let hosts = listener.hostsNode, hosts.kind == .sequence else { return nil }
-                return EgressHostList(input: input, object: object, hosts: hosts.items)
+                return EgressHostList(input: input, object: object, hosts: Array(hosts.items))
             }
         }
     }

@@ -1,0 +1,106 @@
+/// Where node text starts and ends, for the cases libyaml's marks do not say exactly.
+extension YAMLSource {
+    /// Where an empty node goes (a value left out: `key:`, `- `, `{a, b}`, `? key`): just
+    /// after the last indicator (`:`, `-`, `?`, `,`, `[`, `{`) between `lastEnd` (where the
+    /// text of the event before it ends) and libyaml's mark for it, or at `lastEnd` when
+    /// there is none (the value of `? key` or `{key}`, which has no `:`). Blanks, line breaks
+    /// and comments in between are skipped. libyaml's own mark is at the next token, which
+    /// can be lines later, past comments or in the next document.
+    func emptyNodePlace(after lastEnd: Int, before mark: Int) -> Int {
+        guard lastEnd < mark else { return mark }
+        var position = lastEnd
+        var place = lastEnd
+        while position < mark {
+            let byte = bytes[position]
+            if byte == 0x20 || byte == 0x09 {
+                position += 1
+            } else if case let width = lineBreakWidth(at: position), width > 0 {
+                position += width
+            } else if isByteOrderMarkStartingALine(at: position) {
+                position += 3
+            } else if byte == UInt8(ascii: "#") {
+                position = lineEnd(ofByte: position)
+            } else if Self.isIndicator(byte) {
+                position += 1
+                place = position
+            } else {
+                // Anything else (the anchor or tag of an enclosing collection): step over it.
+                while position < mark && !isBlankOrBreak(at: position) { position += 1 }
+                place = position
+            }
+        }
+        return min(place, mark)
+    }
+
+    /// Where a node's own text starts when it has an anchor or tag at `start`: past the
+    /// properties and the blanks, line breaks and comments after them, but never past `limit`.
+    func contentStart(afterPropertiesAt start: Int, limit: Int) -> Int {
+        var position = start
+        while position < limit {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "!") && position + 1 < limit && bytes[position + 1] == UInt8(ascii: "<") {
+                // A verbatim tag, `!<...>`.
+                while position < limit && bytes[position] != UInt8(ascii: ">") { position += 1 }
+                position += 1
+            } else if byte == UInt8(ascii: "&") {
+                // libyaml's anchor names are letters, digits, `-` and `_`.
+                position += 1
+                while position < limit && Self.isAnchorCharacter(bytes[position]) { position += 1 }
+            } else if byte == UInt8(ascii: "!") {
+                position += 1
+                while position < limit && !isBlankOrBreak(at: position) { position += 1 }
+            } else if byte == 0x20 || byte == 0x09 {
+                position += 1
+            } else if case let width = lineBreakWidth(at: position), width > 0 {
+                position += width
+            } else if isByteOrderMarkStartingALine(at: position) {
+                position += 3
+            } else if byte == UInt8(ascii: "#") {
+                position = lineEnd(ofByte: position)
+            } else {
+                break
+            }
+        }
+        return min(position, limit)
+    }
+
+    /// The end of a block scalar's content: libyaml's end mark when the scalar keeps its
+    /// trailing line breaks (`|+`), else just past its last non-blank character.
+    func blockScalarEnd(contentStart: Int, markEnd: Int) -> Int {
+        var header = contentStart
+        while header < bytes.count && lineBreakWidth(at: header) == 0 && bytes[header] != UInt8(ascii: "#") {
+            if bytes[header] == UInt8(ascii: "+") { return markEnd }
+            header += 1
+        }
+        return min(markEnd, offsetBeforeBlanks(min(markEnd, bytes.count), notBefore: contentStart + 1))
+    }
+
+    /// Whether a byte-order mark starts at `offset`, at the start of a line: libyaml skips one
+    /// there, as it does blanks.
+    private func isByteOrderMarkStartingALine(at offset: Int) -> Bool {
+        offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF
+            && lineStart(ofByte: offset) == offset
+    }
+
+    /// Whether the byte at `offset` is a space, a tab or starts a line break.
+    private func isBlankOrBreak(at offset: Int) -> Bool {
+        bytes[offset] == 0x20 || bytes[offset] == 0x09 || lineBreakWidth(at: offset) > 0
+    }
+
+    /// Whether libyaml reads `byte` as part of an anchor or alias name.
+    private static func isAnchorCharacter(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+    }
+
+    /// Whether `byte` is an indicator after which an empty node may follow.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") || isFlowIndicator(byte)
+    }
+
+    /// Whether `byte` is `,`, `[`, `]`, `{` or `}`.
+    private static func isFlowIndicator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+            || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+    }
+}
