@@ -19,67 +19,102 @@ public enum PlainScalar {
 
     /// Whether the plain scalar `value` reads as a YAML 1.1 integer or float.
     public static func isNumber(_ value: String) -> Bool {
-        var scalars = Array(value.unicodeScalars)
-        guard !scalars.isEmpty else { return false }
-        if scalars[0] == "+" || scalars[0] == "-" { scalars.removeFirst() }
-        guard !scalars.isEmpty else { return false }
-        let text = String(String.UnicodeScalarView(scalars))
-        if [".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"].contains(text) { return true }
-        let lower = text.lowercased()
-        if lower.hasPrefix("0x") { return text.count > 2 && text.dropFirst(2).allSatisfy { $0.isHexDigit || $0 == "_" } }
-        if lower.hasPrefix("0b") { return text.count > 2 && text.dropFirst(2).allSatisfy { $0 == "0" || $0 == "1" || $0 == "_" } }
+        let utf8 = value.utf8
+        return utf8.withContiguousStorageIfAvailable(isNumber) ?? isNumber(Array(utf8)[...])
+    }
+
+    /// Whether the bytes of a plain scalar read as a YAML 1.1 integer or float (ASCII only).
+    private static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        isNumber(bytes[...])
+    }
+
+    private static func isNumber<Bytes: Collection<UInt8>>(_ all: Bytes) -> Bool where Bytes.Index == Int {
+        var start = all.startIndex
+        let end = all.endIndex
+        guard start < end else { return false }
+        if all[start] == UInt8(ascii: "+") || all[start] == UInt8(ascii: "-") { start += 1 }
+        guard start < end else { return false }
+        let text = all[start..<end]
+        if text.count == 4 && text[start] == UInt8(ascii: ".") {
+            let word = String(decoding: text, as: UTF8.self)
+            if [".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"].contains(word) { return true }
+        }
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        if text.count >= 2 && text[start] == UInt8(ascii: "0") && (text[start + 1] | 0x20) == UInt8(ascii: "x") {
+            return text.count > 2 && text[(start + 2)...].allSatisfy { isDigit($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) || $0 == UInt8(ascii: "_") }
+        }
+        if text.count >= 2 && text[start] == UInt8(ascii: "0") && (text[start + 1] | 0x20) == UInt8(ascii: "b") {
+            return text.count > 2 && text[(start + 2)...].allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
+        }
         // Decimal, octal, float with optional exponent, and sexagesimal (1:20).
         var sawDigit = false
-        var index = text.startIndex
-        while index < text.endIndex, text[index].isASCII, text[index].isNumber || text[index] == "_" || text[index] == ":" {
-            if text[index].isNumber { sawDigit = true }
-            index = text.index(after: index)
+        var index = start
+        while index < end, isDigit(all[index]) || all[index] == UInt8(ascii: "_") || all[index] == UInt8(ascii: ":") {
+            if isDigit(all[index]) { sawDigit = true }
+            index += 1
         }
-        if index < text.endIndex && text[index] == "." {
-            index = text.index(after: index)
-            while index < text.endIndex, text[index].isASCII, text[index].isNumber || text[index] == "_" {
+        if index < end && all[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < end, isDigit(all[index]) || all[index] == UInt8(ascii: "_") {
                 sawDigit = true
-                index = text.index(after: index)
+                index += 1
             }
         }
         guard sawDigit else { return false }
-        if index < text.endIndex && (text[index] == "e" || text[index] == "E") {
-            index = text.index(after: index)
-            if index < text.endIndex && (text[index] == "+" || text[index] == "-") { index = text.index(after: index) }
+        if index < end && (all[index] | 0x20) == UInt8(ascii: "e") {
+            index += 1
+            if index < end && (all[index] == UInt8(ascii: "+") || all[index] == UInt8(ascii: "-")) { index += 1 }
             var exponentDigits = false
-            while index < text.endIndex, text[index].isASCII, text[index].isNumber {
+            while index < end, isDigit(all[index]) {
                 exponentDigits = true
-                index = text.index(after: index)
+                index += 1
             }
             if !exponentDigits { return false }
         }
-        return index == text.endIndex
+        return index == end
     }
 
     /// Whether `value` can be written as a plain scalar and still read back as the same string.
-    /// Deliberately strict: anything unusual is quoted.
+    /// Deliberately strict: anything unusual (any byte outside ASCII letters, digits and
+    /// `-_./:@+=,`) is quoted.
     /// In block context, words separated by single spaces may follow, and a word may start with
     /// `-` followed by a letter (`-Xmx512m -Dname=a|b`, as JVM options are written).
     public static func canWritePlain(_ value: String, inFlow: Bool) -> Bool {
-        let scalars = Array(value.unicodeScalars)
-        guard let first = scalars.first else { return false }
-        let optionStart = !inFlow && first == "-" && scalars.count > 1 && scalars[1].properties.isAlphabetic
-        guard first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "/" || optionStart else {
-            return false
-        }
-        for (index, scalar) in scalars.enumerated() {
-            let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || "-_./:@+=,".unicodeScalars.contains(scalar)
-                || (!inFlow && (scalar == "|" || scalar == "*" || scalar == " "))
-            if !allowed || !scalar.isASCII { return false }
-            if inFlow && (scalar == ":" || scalar == ",") { return false }
-            if scalar == " " {
+        let utf8 = value.utf8
+        let plain = utf8.withContiguousStorageIfAvailable { canWritePlain($0[...], inFlow: inFlow) }
+            ?? canWritePlain(Array(utf8)[...], inFlow: inFlow)
+        return plain && resolvesToString(value)
+    }
+
+    private static func canWritePlain<Bytes: Collection<UInt8>>(_ bytes: Bytes, inFlow: Bool) -> Bool where Bytes.Index == Int {
+        let start = bytes.startIndex
+        let end = bytes.endIndex
+        guard start < end else { return false }
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        let first = bytes[start]
+        let optionStart = !inFlow && first == UInt8(ascii: "-") && end - start > 1 && isLetter(bytes[start + 1])
+        guard isLetter(first) || isDigit(first) || first == UInt8(ascii: "/") || optionStart else { return false }
+        for index in start..<end {
+            let byte = bytes[index]
+            switch byte {
+            case _ where isLetter(byte) || isDigit(byte):
+                continue
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "="):
+                continue
+            case UInt8(ascii: ":"), UInt8(ascii: ","):
+                if inFlow { return false }
+            case UInt8(ascii: "|"), UInt8(ascii: "*"):
+                if inFlow { return false }
+            case UInt8(ascii: " "):
                 // No space at either end, none doubled, and none after a colon (`key: value`).
-                guard index > 0, index + 1 < scalars.count, scalars[index + 1] != " ", scalars[index - 1] != ":" else { return false }
+                guard !inFlow, index > start, index + 1 < end, bytes[index + 1] != UInt8(ascii: " "),
+                      bytes[index - 1] != UInt8(ascii: ":") else { return false }
+            default:
+                return false
             }
         }
-        if value.hasSuffix(":") { return false }
-        return resolvesToString(value)
+        return bytes[end - 1] != UInt8(ascii: ":")
     }
 
     /// `value` as a double-quoted YAML (and JSON) string.

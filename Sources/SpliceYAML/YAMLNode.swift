@@ -133,8 +133,21 @@ public struct YAMLNode: Sendable {
 
     /// The pair whose key is the scalar `key` (the last one, as Kubernetes' decoder keeps).
     public func pair(forKey key: String) -> YAMLPair? {
-        guard kind == .mapping else { return nil }
-        return pairs.last { $0.key.isScalar(withValue: key) }
+        let record = record
+        guard record.kind == .mapping else { return nil }
+        // Straight over the tree's arrays, from the last pair: no node is made for the keys
+        // that do not match (lookups are the hot path of every rule).
+        let first = Int(record.first)
+        var slot = first + Int(record.count) - 2
+        while slot >= first {
+            let keyIndex = Int(tree.children[slot])
+            let keyRecord = tree.records[keyIndex]
+            if keyRecord.kind == .scalar && tree.value(keyRecord, equals: key) {
+                return YAMLPair(tree: tree, keyIndex: keyIndex, valueIndex: Int(tree.children[slot + 1]))
+            }
+            slot -= 2
+        }
+        return nil
     }
 
     /// The value of the scalar key `key` in this mapping.
