@@ -21,10 +21,9 @@ struct TreeBuilder {
     /// How many of the open collections are flow collections.
     private var flowLevel = 0
 
-    /// Makes a builder for the input `source`.
-    init(source: [UInt8]) {
+    /// Makes a builder for the input `source`, of which `byteCount` bytes are to be read.
+    init(source: [UInt8], reading byteCount: Int) {
         self.source = source
-        let byteCount = source.count
         // Generous, so that the arrays seldom grow (growing copies them): a reservation's
         // pages cost memory only once written. Manifests hold a node every 6 to 8 bytes.
         let nodes = min(byteCount / 4, 1 << 24) + 16

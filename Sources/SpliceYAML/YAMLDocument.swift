@@ -50,6 +50,72 @@ public struct YAMLStream: Sendable {
         self.documents = try YAMLParser(source: source, maximumDepth: maximumDepth).parseDocuments()
     }
 
+    /// Parses `source` on up to `workers` threads: a stream of many documents is cut at
+    /// `---` lines into pieces of similar size that are parsed side by side (each node keeps
+    /// its offset in the whole source). When a piece does not parse, the whole source is parsed
+    /// in one piece, so that errors are exactly those of ``init(parsing:maximumDepth:)-(YAMLSource,_)``.
+    public init(parsing source: YAMLSource, maximumDepth: Int = defaultMaximumDepth, workers: Workers) throws(YAMLParseError) {
+        let pieces = workers.count > 1 ? Self.pieces(of: source, count: workers.count * 4, minimumSize: workers.minimumPieceSize) : []
+        try self.init(parsing: source, maximumDepth: maximumDepth, pieces: pieces, workers: workers)
+    }
+
+    /// Parses `source` in the given pieces (consecutive ranges that cover it, each but the
+    /// first starting at a line of ``YAMLSource/documentStartLines()``), or whole when there
+    /// are fewer than two; falls back to parsing it whole when a piece does not parse.
+    package init(parsing source: YAMLSource, maximumDepth: Int, pieces: [Range<Int>], workers: Workers) throws(YAMLParseError) {
+        guard pieces.count > 1 else {
+            try self.init(parsing: source, maximumDepth: maximumDepth)
+            return
+        }
+        guard let documents = Self.documents(of: source, maximumDepth: maximumDepth, pieces: pieces, workers: workers) else {
+            try self.init(parsing: source, maximumDepth: maximumDepth)
+            return
+        }
+        self.init(source: source, documents: documents)
+    }
+
+    /// The documents of `pieces` of `source` parsed apart and joined in order, or nil when a
+    /// piece does not parse.
+    package static func documents(of source: YAMLSource, maximumDepth: Int, pieces: [Range<Int>], workers: Workers) -> [YAMLDocument]? {
+        let parsed = workers.map(pieces) { range -> [YAMLDocument]? in
+            try? YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parseDocuments()
+        }
+        var documents: [YAMLDocument] = []
+        for piece in parsed {
+            guard let piece else { return nil }
+            documents += piece
+        }
+        return documents
+    }
+
+    /// A stream of documents parsed from `source`.
+    private init(source: YAMLSource, documents: [YAMLDocument]) {
+        self.source = source
+        self.documents = documents
+    }
+
+    /// Up to `count` pieces of similar size that cover `source`, cut at `---` lines, none
+    /// smaller than `minimumSize` (by default ``Workers/minimumPieceSize``'s, so that an
+    /// ordinary file stays whole).
+    package static func pieces(of source: YAMLSource, count: Int, minimumSize: Int = Workers.one.minimumPieceSize) -> [Range<Int>] {
+        let total = source.bytes.count
+        let wanted = min(count, total / max(1, minimumSize))
+        guard wanted > 1 else { return [] }
+        let cuts = source.documentStartLines()
+        var pieces: [Range<Int>] = []
+        var start = 0
+        var cut = 0
+        for piece in 1..<wanted {
+            let target = total / wanted * piece
+            while cut < cuts.count && (cuts[cut] < target || cuts[cut] <= start) { cut += 1 }
+            guard cut < cuts.count else { break }
+            pieces.append(start..<cuts[cut])
+            start = cuts[cut]
+        }
+        pieces.append(start..<total)
+        return pieces.count > 1 ? pieces : []
+    }
+
     /// Parses UTF-8 bytes (see ``init(parsing:maximumDepth:)-(YAMLSource,_)``).
     public init(parsing bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(YAMLParseError) {
         try self.init(parsing: YAMLSource(bytes), maximumDepth: maximumDepth)

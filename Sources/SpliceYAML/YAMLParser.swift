@@ -11,6 +11,15 @@ struct YAMLParser {
     let source: YAMLSource
     /// How many collections may be open at once.
     let maximumDepth: Int
+    /// The bytes to read: the whole source, or a piece of it that starts at a `---` line (see
+    /// ``YAMLSource/documentStartLines()``), whose nodes get the offsets they have in the source.
+    var range: Range<Int>
+
+    init(source: YAMLSource, maximumDepth: Int, range: Range<Int>? = nil) {
+        self.source = source
+        self.maximumDepth = maximumDepth
+        self.range = range ?? 0..<source.bytes.count
+    }
 
     /// The largest input the parser reads; node offsets are stored in 32 bits.
     static let maximumInputSize = 512 << 20
@@ -39,12 +48,13 @@ struct YAMLParser {
             throw YAMLParseError(problem: "libyaml could not start a parser (out of memory)", location: SourceLocation(line: 1, column: 1))
         }
         defer { yaml_parser_delete(&parser) }
-        var reader = EventReader(source: source, maximumDepth: maximumDepth)
+        var reader = EventReader(source: source, maximumDepth: maximumDepth, range: range)
         // libyaml keeps a pointer to the input: parse while the buffer is pinned.
         let padded = bytes.isEmpty ? [UInt8](repeating: 0, count: 1) : bytes
+        let range = range
         let result: Result<Void, YAMLParseError> = padded.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return .success(()) }
-            yaml_parser_set_input_string(&parser, base, bytes.count)
+            yaml_parser_set_input_string(&parser, base + range.lowerBound, range.count)
             do throws(YAMLParseError) {
                 try reader.read(&parser, input: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
                 return .success(())
@@ -83,11 +93,23 @@ private struct EventReader {
     var explicitStart = false
     var anchors: Set<String> = []
     var duplicates: [TreeBuilder.Duplicate] = []
+    /// The index of the character where the bytes read start (libyaml counts from there),
+    /// or nil when they start at the beginning of the source.
+    let firstCharacter: Int?
 
-    init(source: YAMLSource, maximumDepth: Int) {
+    init(source: YAMLSource, maximumDepth: Int, range: Range<Int>) {
         self.source = source
         self.maximumDepth = maximumDepth
-        builder = TreeBuilder(source: source.bytes)
+        builder = TreeBuilder(source: source.bytes, reading: range.count)
+        lastEnd = range.lowerBound
+        documentStart = range.lowerBound
+        firstCharacter = range.lowerBound == 0 ? nil : source.characterIndex(ofByte: range.lowerBound)
+    }
+
+    /// The byte offset in the source of a mark index libyaml reports.
+    func byteOffset(ofMarkIndex index: Int) -> Int {
+        guard let firstCharacter else { return source.byteOffset(ofMarkIndex: index) }
+        return source.byteOffset(ofCharacterIndex: firstCharacter + index)
     }
 
     /// Reads every event; `input` is the source's bytes, pinned while libyaml reads them.
@@ -98,8 +120,8 @@ private struct EventReader {
                 throw YAMLParser.error(of: parser, in: source)
             }
             defer { yaml_event_delete(&event) }
-            let start = source.byteOffset(ofMarkIndex: Int(event.start_mark.index))
-            let end = source.byteOffset(ofMarkIndex: Int(event.end_mark.index))
+            let start = byteOffset(ofMarkIndex: Int(event.start_mark.index))
+            let end = byteOffset(ofMarkIndex: Int(event.end_mark.index))
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return

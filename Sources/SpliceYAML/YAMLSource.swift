@@ -143,6 +143,36 @@ public struct YAMLSource: Sendable {
         return low == 0 ? index : index + wideCharacters[low - 1].extraBytes
     }
 
+    /// The index of the character that starts at byte `offset`, counting from the first
+    /// byte (the inverse of ``byteOffset(ofCharacterIndex:)`` at a character's first byte).
+    public func characterIndex(ofByte offset: Int) -> Int {
+        // The last wide character that starts before `offset`: its extra bytes are all before it.
+        var low = 0
+        var high = wideCharacters.count
+        while low < high {
+            let mid = (low + high) / 2
+            let previousExtra = mid == 0 ? 0 : wideCharacters[mid - 1].extraBytes
+            if wideCharacters[mid].index + previousExtra < offset { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? offset : offset - wideCharacters[low - 1].extraBytes
+    }
+
+    /// The byte offsets of the lines that start a document with `---` (followed by a space,
+    /// a tab, a line break or the end of the input), in order; none when a line starts with
+    /// `%` (directives belong to the document after them, so the stream is not cut).
+    /// Where a stream may be cut into pieces that libyaml reads the same way apart.
+    public func documentStartLines() -> [Int] {
+        var starts: [Int] = []
+        for start in lineStarts where start < bytes.count {
+            let byte = bytes[start]
+            if byte == UInt8(ascii: "%") { return [] }
+            guard byte == UInt8(ascii: "-"), start + 2 < bytes.count, bytes[start + 1] == byte, bytes[start + 2] == byte else { continue }
+            let after = start + 3 < bytes.count ? bytes[start + 3] : 0x0A
+            if after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D { starts.append(start) }
+        }
+        return starts
+    }
+
     /// The 1-based line and column of a byte offset. Columns count characters, and a
     /// leading byte-order mark is not counted.
     public func location(ofByte offset: Int) -> SourceLocation {

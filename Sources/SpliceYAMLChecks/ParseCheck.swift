@@ -9,7 +9,9 @@ import SpliceYAML
 /// - documents are in order, every node lies in its document with
 ///   start <= contentStart <= end, children lie inside their parent, in order;
 /// - scalars, aliases and flow collections cover their own text (quotes, `*`, brackets);
-/// - splicing every scalar's own text back onto itself, or applying no edit, gives the input.
+/// - splicing every scalar's own text back onto itself, or applying no edit, gives the input;
+/// - the stream cut at every `---` line and parsed piece by piece gives the same documents
+///   and nodes at the same offsets as the whole, and does not parse when the whole does not.
 public enum ParseCheck: FuzzCheck {
     /// `parse`.
     public static let name = "parse"
@@ -26,8 +28,12 @@ public enum ParseCheck: FuzzCheck {
             found += treeViolations(stream)
             found += nodeViolations(stream, libyaml)
             found += spliceViolations(stream)
+            found += pieceViolations(stream)
         } catch {
             found += errorViolations(error, source, libyaml)
+            if let pieces = piecewise(source) {
+                found.append("the whole does not parse (\(error.problem)) but its \(pieces.count) pieces cut at `---` lines do")
+            }
         }
         return found
     }
@@ -128,6 +134,43 @@ public enum ParseCheck: FuzzCheck {
             ok = true
         }
         return ok ? [] : ["the \(node.kind) at \(source.location(ofByte: node.start)) (\(node.scalarStyle)) covers \(String(source.text(node.contentStart..<node.end).prefix(80)).debugDescription)"]
+    }
+
+    /// The documents of `source` cut at every `---` line and parsed piece by piece, or nil
+    /// when it has fewer than two pieces or a piece does not parse.
+    static func piecewise(_ source: YAMLSource) -> [YAMLDocument]? {
+        let cuts = source.documentStartLines().filter { $0 > 0 }
+        guard !cuts.isEmpty else { return nil }
+        let pieces = zip([0] + cuts, cuts + [source.bytes.count]).map { $0..<$1 }
+        return YAMLStream.documents(of: source, maximumDepth: YAMLStream.defaultMaximumDepth, pieces: pieces, workers: .one)
+    }
+
+    /// Where parsing the stream piece by piece (cut at every `---` line) differs from parsing it whole.
+    static func pieceViolations(_ stream: YAMLStream) -> [String] {
+        let cuts = stream.source.documentStartLines().filter { $0 > 0 }
+        guard !cuts.isEmpty else { return [] }
+        guard let documents = piecewise(stream.source) else {
+            return ["the whole parses but its pieces cut at `---` lines do not"]
+        }
+        guard documents.count == stream.documents.count else {
+            return ["cut at `---` lines, the stream has \(documents.count) documents, whole \(stream.documents.count)"]
+        }
+        for (piece, whole) in zip(documents, stream.documents) {
+            guard (piece.start, piece.end, piece.hasExplicitStart, piece.hasExplicitEnd, piece.duplicateKeys.count)
+                == (whole.start, whole.end, whole.hasExplicitStart, whole.hasExplicitEnd, whole.duplicateKeys.count) else {
+                return ["the document at \(whole.start)..<\(whole.end) is \(piece.start)..<\(piece.end) when the stream is cut at `---` lines"]
+            }
+            for (a, b) in zip(piece.root.subtree, whole.root.subtree) {
+                guard (a.kind, a.start, a.contentStart, a.end) == (b.kind, b.start, b.contentStart, b.end),
+                      (a.value, a.tag, a.anchor, a.scalarStyle) == (b.value, b.tag, b.anchor, b.scalarStyle) else {
+                    return ["the node at \(b.start) differs when the stream is cut at `---` lines"]
+                }
+            }
+            if Array(piece.root.subtree).count != Array(whole.root.subtree).count {
+                return ["the document at \(whole.start) has another number of nodes when the stream is cut at `---` lines"]
+            }
+        }
+        return []
     }
 
     /// Nodes whose kind, value, anchor or tag differ from libyaml's event for them.

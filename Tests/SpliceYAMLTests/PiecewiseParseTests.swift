@@ -1,0 +1,99 @@
+import SpliceYAML
+@testable import SpliceYAMLChecks
+import Testing
+
+/// A long stream is cut at `---` lines and parsed piece by piece on several threads: the
+/// pieces must give exactly the whole stream's documents and nodes, and an input that does
+/// not parse whole must not parse in pieces either.
+@Suite struct PiecewiseParseTests {
+    /// Streams whose cut points are unusual: comments and blank lines before `---`, empty
+    /// documents, explicit ends, `---` with content on its line, CRLF, wide characters (libyaml
+    /// counts characters), a byte-order mark, block scalars ended by `---`, and anchors.
+    static let streams: [String] = [
+        "# head\n\n---\na: 1\n# tail of first\n---\nb: 2\n",
+        "---\n---\n---\na: 1\n---\n",
+        "a: 1\n...\n---\nb: 2\n...\n",
+        "--- x\n--- [1, 2]\n---\t{a: b}\n--- |\n  text\n--- >-\n  folded\n",
+        "a: 1\r\n---\r\nb: \"é ü\"\r\n---\r\nc: 😀\r\n",
+        "\u{FEFF}a: é\n---\nb: ü\n--- c\n",
+        "k: |\n  line\n---\nk: &x 1\nj: *x\n",
+        "- a\n- b\n---\n- c\n---   \n- d\n",
+        "a: 'one\n  two'\n---\nb: \"three\n  four\"\n",
+    ]
+
+    /// Inputs that do not parse whole (a flow collection or quoted scalar cut by `---`, an
+    /// alias to an anchor of another document, a mapping value where none may be).
+    static let broken: [String] = [
+        "a: [1,\n---\n2]\n",
+        "a: 'one\n---\ntwo'\n",
+        "a: &x 1\n---\nb: *x\n",
+        "a: b: c\n---\nd: 1\n",
+    ]
+
+    @Test(arguments: streams)
+    func piecesGiveTheWholeStream(_ text: String) throws {
+        let source = YAMLSource(text)
+        #expect(!source.documentStartLines().isEmpty)
+        let whole = try YAMLStream(parsing: source)
+        #expect(ParseCheck.pieceViolations(whole) == [])
+        #expect(ParseCheck.violations(of: Array(text.utf8)) == [])
+    }
+
+    @Test(arguments: broken)
+    func brokenInputsFailInPiecesToo(_ text: String) {
+        #expect(throws: YAMLParseError.self) { try YAMLStream(parsing: YAMLSource(text)) }
+        #expect(ParseCheck.piecewise(YAMLSource(text)) == nil)
+        // Parsed on several threads, the error is the one of the whole input.
+        let source = YAMLSource(text)
+        let cuts = source.documentStartLines().filter { $0 > 0 }
+        let pieces = zip([0] + cuts, cuts + [source.bytes.count]).map { $0..<$1 }
+        var wholeError: YAMLParseError?
+        var pieceError: YAMLParseError?
+        do { _ = try YAMLStream(parsing: source) } catch { wholeError = error }
+        do {
+            _ = try YAMLStream(parsing: source, maximumDepth: YAMLStream.defaultMaximumDepth, pieces: pieces, workers: Workers(2))
+        } catch {
+            pieceError = error
+        }
+        #expect(pieceError != nil)
+        #expect(pieceError?.location == wholeError?.location)
+        #expect(pieceError?.problem == wholeError?.problem)
+    }
+
+    @Test func aLongStreamIsCutIntoPiecesOfSimilarSizeThatCoverIt() throws {
+        let document = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: \"é\"\n"
+        let text = String(repeating: "---\n" + document, count: 2_000)
+        let source = YAMLSource(text)
+        let pieces = YAMLStream.pieces(of: source, count: 8, minimumSize: 16 << 10)
+        #expect(pieces.count == 8)
+        #expect(pieces.first?.lowerBound == 0)
+        #expect(pieces.last?.upperBound == source.bytes.count)
+        for (left, right) in zip(pieces, pieces.dropFirst()) {
+            #expect(left.upperBound == right.lowerBound)
+            #expect(source.documentStartLines().contains(right.lowerBound))
+        }
+        let parallel = try YAMLStream(parsing: source, maximumDepth: YAMLStream.defaultMaximumDepth, pieces: pieces, workers: Workers(4))
+        let whole = try YAMLStream(parsing: source)
+        #expect(parallel.documents.map(\.start) == whole.documents.map(\.start))
+        #expect(parallel.documents.map(\.end) == whole.documents.map(\.end))
+        #expect(parallel.documents.map { $0.root.string(at: ["data", "k"]) } == whole.documents.map { $0.root.string(at: ["data", "k"]) })
+    }
+
+    @Test func aStreamWithDirectivesIsNotCut() {
+        // A directive belongs to the document after it: cutting before that document's `---`
+        // would part them.
+        let source = YAMLSource("a: 1\n---\nb: 2\n...\n%YAML 1.1\n---\nc: 3\n")
+        #expect(source.documentStartLines() == [])
+    }
+
+    @Test func anOrdinaryFileStaysWhole() {
+        let source = YAMLSource("a: 1\n---\nb: 2\n")
+        #expect(YAMLStream.pieces(of: source, count: 8) == [])
+    }
+
+    @Test func workersKeepTheOrderOfTheItems() {
+        let items = Array(0..<1_000)
+        #expect(Workers(3).map(items) { $0 * 2 } == items.map { $0 * 2 })
+        #expect(Workers(0).count == 1)
+    }
+}
