@@ -58,22 +58,36 @@ struct TemplateSources {
 
     /// Each document's first line and its template, for the documents that name one. A
     /// document starts at the top or after a `---` line; its template is the first
-    /// `# Source:` comment or Helm 4 filename annotation in it.
+    /// `# Source:` comment or Helm 4 filename annotation in it. Reads bytes: only a line that
+    /// can name a template (starting with `#`, `p` or `"` after its indentation) becomes a string.
     private static func sources(in bytes: [UInt8]) -> [(firstLine: Int, source: String)] {
         var found: [(firstLine: Int, source: String)] = []
         var documentStart = 1
         var named = false
-        let text = String(decoding: bytes, as: UTF8.self)
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line == "---" || line.hasPrefix("--- ") {
-                documentStart = index + 1
+        var lineNumber = 0
+        var start = 0
+        let count = bytes.count
+        while start <= count {
+            lineNumber += 1
+            var end = start
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            let next = end + 1
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            let length = end - start
+            if length >= 3 && bytes[start] == 0x2D && bytes[start + 1] == 0x2D && bytes[start + 2] == 0x2D
+                && (length == 3 || bytes[start + 3] == 0x20) {
+                documentStart = lineNumber
                 named = false
-                continue
+            } else if !named {
+                var first = start
+                while first < end && bytes[first] == 0x20 { first += 1 }
+                if first < end && (bytes[first] == UInt8(ascii: "#") || bytes[first] == UInt8(ascii: "p") || bytes[first] == UInt8(ascii: "\"")),
+                   let source = Self.source(inLine: Substring(String(decoding: bytes[start..<end], as: UTF8.self))) {
+                    found.append((documentStart, source))
+                    named = true
+                }
             }
-            guard !named, let source = Self.source(inLine: line) else { continue }
-            found.append((documentStart, source))
-            named = true
+            start = next
         }
         return found
     }
