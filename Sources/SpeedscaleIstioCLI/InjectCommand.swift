@@ -107,7 +107,7 @@ struct Inject: ParsableCommand {
     /// Injects `inputs` with the options these flags give over `configuration`: what `run`
     /// writes, and what the KRM function writes back as items.
     func transform(_ inputs: [ManifestInput], configuration: LintConfiguration) throws(InjectError) -> [InjectionResult] {
-        try Injector(options: options(configuration: configuration)).inject(inputs)
+        try Injector(options: options(configuration: configuration)).inject(inputs, workers: input.workers)
     }
 
     func run() throws {

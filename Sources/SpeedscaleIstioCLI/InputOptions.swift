@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SpliceYAML
 
 /// The flags that name the manifests to read, shared by every subcommand that reads them.
 struct InputOptions: ParsableArguments {
@@ -28,6 +30,23 @@ struct InputOptions: ParsableArguments {
             "Refuse a file, or standard input, larger than this: a number of bytes, or with a unit (64MiB, 1GiB, 500KB).",
             valueName: "size"))
     var maxInputSize: ByteCount = Self.defaultMaximumSize
+
+    @Option(
+        help: ArgumentHelp(
+            "How many threads parse, change and check the inputs (files side by side, a long stream in pieces). The output is the same for any number. Default: the number of cores.",
+            valueName: "n"))
+    var jobs: Int?
+
+    /// The threads `--jobs` allows.
+    var workers: Workers {
+        Workers(jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, not \(jobs)")
+        }
+    }
 
     /// Reads every input, in the order given, directories in sorted order; `rewriting` when the
     /// files are to be rewritten in place (only regular files are accepted).

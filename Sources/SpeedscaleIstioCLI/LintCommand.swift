@@ -79,7 +79,7 @@ struct Lint: ParsableCommand {
     /// With `-l`, findings about workloads the selector does not pick are left out (the
     /// workloads still count for the rules about Istio objects around them).
     func lint(_ inputs: [ManifestInput], configuration: LintConfiguration) -> LintReport {
-        let report = Linter(configuration: configuration).lint(inputs)
+        let report = Linter(configuration: configuration).lint(inputs, workers: input.workers)
         guard let selector = selection.selector else { return report }
         return UnselectedWorkloads(inputs, selector: selector).removing(from: report)
     }

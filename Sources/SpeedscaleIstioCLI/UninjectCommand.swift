@@ -44,7 +44,7 @@ struct Uninject: ParsableCommand {
         options.selector = selection.selector
         let uninjector = Uninjector(options: options)
         try pipeline.run { inputs throws(InjectError) in
-            try uninjector.uninject(inputs)
+            try uninjector.uninject(inputs, workers: input.workers)
         }
     }
 }

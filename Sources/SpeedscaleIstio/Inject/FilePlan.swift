@@ -16,20 +16,16 @@ public struct ManifestInput: Sendable {
 }
 
 /// An input parsed into manifests.
-struct ParsedInput {
+struct ParsedInput: Sendable {
     let file: String
     let source: YAMLSource
     let stream: YAMLStream
     let manifests: ManifestStream
 
-    init(_ input: ManifestInput) throws(InjectError) {
+    init(_ input: ManifestInput, workers: Workers = .one) throws(YAMLParseError) {
         file = input.file
         source = input.source
-        do {
-            stream = try YAMLStream(parsing: input.source)
-        } catch {
-            throw .unparsable(file: input.file, error: error)
-        }
+        stream = try YAMLStream(parsing: input.source, workers: workers)
         manifests = ManifestStream(stream)
     }
 }
@@ -41,19 +37,86 @@ struct RunInputs {
     /// For each input, the index of its parsed form, or why it does not parse.
     private let slots: [(input: ManifestInput, slot: Result<Int, YAMLParseError>)]
 
-    init(_ inputs: [ManifestInput]) {
+    /// Parses `inputs` on `workers`: several inputs side by side, or the pieces of a long
+    /// stream when there are fewer inputs than threads.
+    init(_ inputs: [ManifestInput], workers: Workers = .one) {
+        let inner = inputs.count >= workers.count ? Workers.one : workers
+        let outcomes = workers.map(inputs) { input -> Result<ParsedInput, YAMLParseError> in
+            do throws(YAMLParseError) {
+                return .success(try ParsedInput(input, workers: inner))
+            } catch {
+                return .failure(error)
+            }
+        }
         var parsed: [ParsedInput] = []
         var slots: [(ManifestInput, Result<Int, YAMLParseError>)] = []
-        for input in inputs {
-            do {
-                parsed.append(try ParsedInput(input))
+        for (input, outcome) in zip(inputs, outcomes) {
+            switch outcome {
+            case .success(let parsedInput):
+                parsed.append(parsedInput)
                 slots.append((input, .success(parsed.count - 1)))
-            } catch {
-                if case .unparsable(_, let parseError) = error { slots.append((input, .failure(parseError))) }
+            case .failure(let error):
+                slots.append((input, .failure(error)))
             }
         }
         self.parsed = parsed
         self.slots = slots
+    }
+
+    /// The workloads of the parsed inputs in runs that can be planned apart and side by side:
+    /// one per input, or, for an input with many workloads, runs of whole documents.
+    func workloadRuns(workers: Workers) -> [WorkloadRun] {
+        parsed.indices.flatMap { file -> [WorkloadRun] in
+            let workloads = parsed[file].manifests.workloads
+            let wanted = workers.count > 1 ? min(workers.count * 4, workloads.count / WorkloadRun.minimumSize) : 1
+            guard wanted > 1 else { return [WorkloadRun(file: file, workloads: workloads)] }
+            var runs: [WorkloadRun] = []
+            var current: [Workload] = []
+            let size = (workloads.count + wanted - 1) / wanted
+            for workload in workloads {
+                // Cut only between documents, so that a document's workloads share one editor.
+                if current.count >= size, let last = current.last, last.object.documentIndex != workload.object.documentIndex {
+                    runs.append(WorkloadRun(file: file, workloads: current))
+                    current = []
+                }
+                current.append(workload)
+            }
+            runs.append(WorkloadRun(file: file, workloads: current))
+            return runs
+        }
+    }
+
+    /// One plan per parsed input, from the plans of its workload runs (in order).
+    func plans(joining runs: [WorkloadRun], _ planned: [FilePlan]) -> [FilePlan] {
+        var plans = parsed.map { FilePlan(parsed: $0) }
+        for (run, plan) in zip(runs, planned) {
+            plans[run.file].edits += plan.edits
+            plans[run.file].outcomes += plan.outcomes
+            plans[run.file].notes += plan.notes
+            plans[run.file].sidecarWorkloads += plan.sidecarWorkloads
+        }
+        return plans
+    }
+
+    /// The results of `plans` (one per parsed input), made on `workers`, in input order.
+    /// - Throws: the first input's error, in input order.
+    func results(of plans: [FilePlan], workers: Workers) throws(InjectError) -> [InjectionResult] {
+        let inner = plans.count >= workers.count ? Workers.one : workers
+        let outcomes = workers.map(plans) { plan -> Result<InjectionResult, InjectError> in
+            do throws(InjectError) {
+                return .success(try plan.result(workers: inner))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var results: [InjectionResult] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let result): results.append(result)
+            case .failure(let error): throw error
+            }
+        }
+        return self.results(results)
     }
 
     /// One result per input, in input order, from the results of the parsed ones.
@@ -66,6 +129,16 @@ struct RunInputs {
             }
         }
     }
+}
+
+/// Some of the workloads of one parsed input, planned together.
+struct WorkloadRun: Sendable {
+    /// The fewest workloads worth planning apart.
+    static let minimumSize = 16
+    /// The index of the input among the parsed ones.
+    let file: Int
+    /// The workloads, in source order.
+    let workloads: [Workload]
 }
 
 /// The edits and outcomes planned for one input.
@@ -97,8 +170,8 @@ struct FilePlan {
             line: parsed.source.location(ofByte: object.node.start).line, status: status, decision: decision, notes: notes)
     }
 
-    /// Applies the edits and checks that the result still parses.
-    func result() throws(InjectError) -> InjectionResult {
+    /// Applies the edits and checks that the result still parses (on `workers` threads).
+    func result(workers: Workers = .one) throws(InjectError) -> InjectionResult {
         let output: [UInt8]
         do {
             output = try parsed.source.applying(edits)
@@ -107,7 +180,7 @@ struct FilePlan {
         }
         if !edits.isEmpty {
             do {
-                _ = try YAMLStream(parsing: output)
+                _ = try YAMLStream(parsing: YAMLSource(output), workers: workers)
             } catch {
                 // Point at the edit in the input, where the user can look, not into the edited text.
                 let edited = YAMLSource(output)

@@ -23,22 +23,29 @@ public struct Injector: Sendable {
     /// Injects every workload of `inputs`, and opens the Istio `Sidecar`s of their namespaces
     /// to the Speedscale namespace, across all inputs. An input that is not YAML gets a result
     /// with its ``InjectionResult/parseError`` and is otherwise left out.
+    ///
+    /// Inputs are parsed, their workloads planned, and the results checked on up to `workers`
+    /// threads (a long stream in pieces); what needs every input (the Sidecars, the
+    /// VirtualService notes) is done once in between. The results do not depend on `workers`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
-    public func inject(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
-        let run = RunInputs(inputs)
+    public func inject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
+        let run = RunInputs(inputs, workers: workers)
+        let index = MeshIndex(run.parsed.map(\.manifests))
+        let runs = run.workloadRuns(workers: workers)
         let parsed = run.parsed
-        let index = MeshIndex(parsed.map(\.manifests))
-        var plans = parsed.map { FilePlan(parsed: $0) }
-        for file in plans.indices {
-            for workload in plans[file].parsed.manifests.workloads {
-                plan(workload, in: &plans[file], index: index)
+        let planned = workers.map(runs) { workloads in
+            var plan = FilePlan(parsed: parsed[workloads.file])
+            for workload in workloads.workloads {
+                self.plan(workload, in: &plan, index: index)
             }
+            return plan
         }
+        var plans = run.plans(joining: runs, planned)
         if options.sidecarEgress {
             SidecarEgressPlanner(settings: options.ruleSettings).plan(&plans)
         }
         VirtualServiceNotes.add(to: &plans, index: index)
-        return try run.results(plans.map { plan throws(InjectError) in try plan.result() })
+        return try run.results(of: plans, workers: workers)
     }
 
     /// Plans one workload into `plan`.

@@ -17,23 +17,29 @@ public struct Linter: Sendable {
 
     /// Lints `inputs` together (Istio objects in one input apply to workloads in another).
     /// Inputs that are not YAML are reported as failures; the others are still linted.
-    public func lint(_ inputs: [ManifestInput]) -> LintReport {
+    /// Inputs are parsed and workloads checked on up to `workers` threads (a long stream in
+    /// pieces); the report does not depend on `workers`.
+    public func lint(_ inputs: [ManifestInput], workers: Workers = .one) -> LintReport {
         var failures: [LintInputFailure] = []
-        var ignored: [String] = []
-        var parsed: [(file: String, manifests: ManifestStream)] = []
-        for input in inputs {
-            if configuration.ignores(input.file) {
-                ignored.append(input.file)
-                continue
-            }
-            do {
-                parsed.append((input.file, ManifestStream(try YAMLStream(parsing: input.source))))
+        let ignored = inputs.filter { configuration.ignores($0.file) }.map(\.file)
+        let linted = inputs.filter { !configuration.ignores($0.file) }
+        let inner = linted.count >= workers.count ? Workers.one : workers
+        let outcomes = workers.map(linted) { input -> Result<ManifestStream, YAMLParseError> in
+            do throws(YAMLParseError) {
+                return .success(ManifestStream(try YAMLStream(parsing: input.source, workers: inner)))
             } catch {
-                failures.append(LintInputFailure(file: input.file, problem: error.problem, location: error.location))
+                return .failure(error)
+            }
+        }
+        var parsed: [(file: String, manifests: ManifestStream)] = []
+        for (input, outcome) in zip(linted, outcomes) {
+            switch outcome {
+            case .success(let manifests): parsed.append((input.file, manifests))
+            case .failure(let error): failures.append(LintInputFailure(file: input.file, problem: error.problem, location: error.location))
             }
         }
         let enabled = rules.filter { configuration.isEnabled($0.description.id) }
-        let raw = findings(in: parsed.map(\.manifests), rules: enabled)
+        let raw = findings(in: parsed.map(\.manifests), rules: enabled, workers: workers)
         var findings: [(input: Int, offset: Int, finding: LintFinding)] = []
         var suppressed = 0
         for (input, object, finding) in raw {
@@ -55,21 +61,29 @@ public struct Linter: Sendable {
     }
 
     /// The findings of `rules` over `inputs`, each with its input and object.
-    package func findings(in inputs: [ManifestStream], rules: [any Rule.Type]) -> [(Int, KubeObject, Finding)] {
+    /// Workloads are checked in batches on up to `workers` threads.
+    package func findings(in inputs: [ManifestStream], rules: [any Rule.Type], workers: Workers = .one) -> [(Int, KubeObject, Finding)] {
         let settings = configuration.settings
-        let workloadRules = rules.compactMap { ($0 as? any WorkloadRule.Type)?.init() }
+        let workloadRules = rules.compactMap { $0 as? any WorkloadRule.Type }
         let meshRules = rules.compactMap { ($0 as? any MeshRule.Type)?.init() }
-        var found: [(Int, KubeObject, Finding)] = []
         var injectedNamespaces: Set<String?> = []
         let index = MeshIndex(inputs)
         let inject = configuration.inject
-        let contexts = MeshContext.workloadContexts(in: inputs, settings: settings, index: index) { inject.settings(for: $0).request.hints }
-        for (input, context) in contexts {
+        let workloads = inputs.enumerated().flatMap { input, manifests in manifests.workloads.map { (input, $0) } }
+        let checked = workers.map(workers.batches(workloads, minimumSize: 16)) { batch in
+            let rules = workloadRules.map { $0.init() }
+            return batch.map { input, workload in
+                let context = MeshContext.workloadContext(
+                    of: workload, in: inputs[input], settings: settings, index: index, hints: inject.settings(for: workload).request.hints)
+                return (input: input, context: context, findings: rules.flatMap { $0.check(context) })
+            }
+        }.joined()
+        let contexts = checked.map { (input: $0.input, context: $0.context) }
+        var found: [(Int, KubeObject, Finding)] = []
+        for (input, context, findings) in checked {
             let object = context.workload.object
             if context.sidecar.isInjected { injectedNamespaces.insert(object.namespace) }
-            for rule in workloadRules {
-                found += rule.check(context).map { (input, object, $0) }
-            }
+            found += findings.map { (input, object, $0) }
         }
         let mesh = MeshContext(
             inputs: inputs, injectedNamespaces: injectedNamespaces, meshIsRegistryOnly: settings.registryOnly, settings: settings,

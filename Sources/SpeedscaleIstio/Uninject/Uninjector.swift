@@ -21,34 +21,39 @@ public struct Uninjector: Sendable {
     /// adds from the Istio `Sidecar`s that applied to them, unless a workload that keeps the
     /// Speedscale sidecar still needs it. An input that is not YAML gets a result with its
     /// ``InjectionResult/parseError`` and is otherwise left out.
+    ///
+    /// Inputs are parsed, their workloads planned, and the results checked on up to `workers`
+    /// threads (a long stream in pieces); the results do not depend on `workers`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
-    public func uninject(_ inputs: [ManifestInput]) throws(InjectError) -> [InjectionResult] {
-        let run = RunInputs(inputs)
+    public func uninject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
+        let run = RunInputs(inputs, workers: workers)
         let index = MeshIndex(run.parsed.map(\.manifests))
-        var plans = run.parsed.map { FilePlan(parsed: $0) }
-        var uninjected: [WorkloadContext] = []
-        var remaining: [WorkloadContext] = []
-        for file in plans.indices {
-            for workload in plans[file].parsed.manifests.workloads {
+        let runs = run.workloadRuns(workers: workers)
+        let parsed = run.parsed
+        let planned = workers.map(runs) { workloads in
+            var plan = UninjectPlan(file: FilePlan(parsed: parsed[workloads.file]))
+            for workload in workloads.workloads {
                 let settings = options.settings(for: workload)
                 let context = WorkloadContext(
-                    workload: workload, source: plans[file].parsed.source, hints: settings.request.hints, settings: options.ruleSettings,
+                    workload: workload, source: plan.file.parsed.source, hints: settings.request.hints, settings: options.ruleSettings,
                     namespaceLabels: index.labels(ofNamespace: workload.object.namespace))
-                let editor = plans[file].editor(forDocument: workload.object.documentIndex)
-                let (status, edits) = plan(context, settings: settings, editor: editor)
-                plans[file].edits += edits
+                let editor = plan.file.editor(forDocument: workload.object.documentIndex)
+                let (status, edits) = self.plan(context, settings: settings, editor: editor)
+                plan.file.edits += edits
                 if status == .uninjected {
-                    uninjected.append(context)
+                    plan.uninjected.append(context)
                 } else if context.sidecar.isInjected {
-                    remaining.append(context)
+                    plan.remaining.append(context)
                 }
-                plans[file].outcomes.append(plans[file].outcome(for: workload.object, status: status))
+                plan.file.outcomes.append(plan.file.outcome(for: workload.object, status: status))
             }
+            return plan
         }
+        var plans = run.plans(joining: runs, planned.map(\.file))
         if options.sidecarEgress {
-            removeEgress(from: &plans, uninjected: uninjected, remaining: remaining)
+            removeEgress(from: &plans, uninjected: planned.flatMap(\.uninjected), remaining: planned.flatMap(\.remaining))
         }
-        return try run.results(plans.map { plan throws(InjectError) in try plan.result() })
+        return try run.results(of: plans, workers: workers)
     }
 
     /// The status and edits of one workload.
@@ -158,4 +163,12 @@ public struct Uninjector: Sendable {
             plans[entry.input].outcomes.append(plans[entry.input].outcome(for: sidecar.object, status: status, notes: notes))
         }
     }
+}
+
+/// What uninject planned for a run of workloads: the file's edits and outcomes, and the
+/// workloads that lost the sidecar or keep it (for the Sidecar egress).
+private struct UninjectPlan: Sendable {
+    var file: FilePlan
+    var uninjected: [WorkloadContext] = []
+    var remaining: [WorkloadContext] = []
 }

@@ -10,12 +10,19 @@ extension MeshContext {
     ) -> [(input: Int, context: WorkloadContext)] {
         inputs.enumerated().flatMap { input, manifests in
             manifests.workloads.map { workload in
-                let namespace = workload.object.namespace
-                return (input, WorkloadContext(
-                    workload: workload, source: manifests.source, hints: hints(workload), settings: settings,
-                    namespaceLabels: index.labels(ofNamespace: namespace),
-                    services: index.services(selecting: workload.podLabels, in: namespace)))
+                (input, workloadContext(of: workload, in: manifests, settings: settings, index: index, hints: hints(workload)))
             }
         }
+    }
+
+    /// The facts of `workload`, one of the workloads of `manifests`.
+    package static func workloadContext(
+        of workload: Workload, in manifests: ManifestStream, settings: RuleSettings, index: MeshIndex, hints: WorkloadHints
+    ) -> WorkloadContext {
+        let namespace = workload.object.namespace
+        return WorkloadContext(
+            workload: workload, source: manifests.source, hints: hints, settings: settings,
+            namespaceLabels: index.labels(ofNamespace: namespace),
+            services: index.services(selecting: workload.podLabels, in: namespace))
     }
 }
