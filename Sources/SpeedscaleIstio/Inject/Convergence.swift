@@ -13,6 +13,8 @@ struct Convergence {
     let overwrite: Bool
     /// The configuration file's overrides that applied to the workload.
     var configuration: [String] = []
+    /// Profiles resolved for earlier workloads.
+    var memo = ResolutionMemo()
 
     /// What to do with the workload.
     enum Plan {
@@ -83,8 +85,9 @@ struct Convergence {
         let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
         // What this tool writes under any runtime counts as its own: a runtime changed (by a
         // flag, or because it is now detected) is a conversion, not a conflict.
-        let old = oldProfiles.flatMap { $0.resolveForEveryRuntime(current, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
-        let owned = old + target.resolveForEveryRuntime(current, facts: EntryFacts(appPort: currentPort ?? port?.number, javaToolOptions: javaOptions))
+        let old = oldProfiles.flatMap { memo.everyRuntime($0, current, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
+        // Needed only where a value differs from the one wanted (resolving every runtime costs).
+        lazy var owned = old + memo.everyRuntime(target, current, facts: EntryFacts(appPort: currentPort ?? port?.number, javaToolOptions: javaOptions))
         var changes: [EntryChange] = []
         var problems: [WorkloadProblem] = []
         if target.usesForwardProxy && settings.runtime == .node && settings.forwardProtocol != .http {
@@ -157,14 +160,14 @@ struct Convergence {
     /// With tls-out, the JVM flags go into the annotation together with a copy of the app
     /// container's `JAVA_TOOL_OPTIONS`; a property there that this tool also writes, with
     /// another value, would be overridden without a word: a conflict unless overwriting.
-    private func copiedOptionConflicts(_ wanted: [ResolvedEntry], javaOptions: String?, owned: [ResolvedEntry]) -> [WorkloadProblem] {
+    private func copiedOptionConflicts(_ wanted: [ResolvedEntry], javaOptions: String?, owned: @autoclosure () -> [ResolvedEntry]) -> [WorkloadProblem] {
         guard !overwrite, let javaOptions else { return [] }
         let source = EntryPlace.variable(JavaTrustStore.toolOptionsVariable)
         return wanted.compactMap { entry -> WorkloadProblem? in
             guard case .jvmProperty(let holder, let name) = entry.place, holder != source,
                   let theirs = JavaOptionsText.property(name, in: javaOptions), theirs != entry.value else { return nil }
             let place = EntryPlace.jvmProperty(in: source, name: name)
-            if owned.contains(where: { $0.place == place && $0.value == theirs }) { return nil }
+            if owned().contains(where: { $0.place == place && $0.value == theirs }) { return nil }
             return .conflict(place: place, current: theirs, wanted: entry.value)
         }
     }

@@ -35,8 +35,9 @@ public struct Injector: Sendable {
         let parsed = run.parsed
         let planned = workers.map(runs) { workloads in
             var plan = FilePlan(parsed: parsed[workloads.file])
+            let memo = ResolutionMemo()
             for workload in workloads.workloads {
-                self.plan(workload, in: &plan, index: index)
+                self.plan(workload, in: &plan, index: index, memo: memo)
             }
             return plan
         }
@@ -49,7 +50,7 @@ public struct Injector: Sendable {
     }
 
     /// Plans one workload into `plan`.
-    private func plan(_ workload: Workload, in plan: inout FilePlan, index: MeshIndex) {
+    private func plan(_ workload: Workload, in plan: inout FilePlan, index: MeshIndex, memo: ResolutionMemo) {
         let namespace = workload.object.namespace
         let settings = options.settings(for: workload)
         let request = settings.request
@@ -67,7 +68,7 @@ public struct Injector: Sendable {
             plan.outcomes.append(plan.outcome(for: workload.object, status: .skipped(reason.description), notes: notes))
             return
         }
-        switch Convergence(context: context, request: request, overwrite: options.overwrite, configuration: settings.matched).plan() {
+        switch Convergence(context: context, request: request, overwrite: options.overwrite, configuration: settings.matched, memo: memo).plan() {
         case .failed(let problems):
             plan.outcomes.append(plan.outcome(for: workload.object, status: .failed(problems), notes: notes))
         case .changes(let changes, let status, let decision):

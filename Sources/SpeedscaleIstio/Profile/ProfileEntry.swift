@@ -151,7 +151,7 @@ public struct ResolvedEntry: Sendable, Hashable {
 }
 
 /// The facts of a workload that entry values are derived from, besides the settings.
-public struct EntryFacts: Sendable, Equatable {
+public struct EntryFacts: Sendable, Hashable {
     /// The app's port (dual mode's `proxy-port`; without one it is left out).
     public var appPort: Int?
     /// The text of the app container's own `JAVA_TOOL_OPTIONS`, when it has a literal one.

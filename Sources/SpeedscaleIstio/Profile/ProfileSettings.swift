@@ -1,6 +1,6 @@
 /// The choices that shape the values a profile writes: the forward proxy's protocol, hosts
 /// and ports, TLS, and where the proxy variables go.
-public struct ProfileSettings: Sendable, Equatable {
+public struct ProfileSettings: Sendable, Hashable {
     /// The protocol the app speaks to the forward proxy.
     public var forwardProtocol: ForwardProtocol = .http
     /// Where the reverse proxy forwards inbound traffic (`proxy-host`).

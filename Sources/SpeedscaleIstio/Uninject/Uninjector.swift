@@ -32,13 +32,14 @@ public struct Uninjector: Sendable {
         let parsed = run.parsed
         let planned = workers.map(runs) { workloads in
             var plan = UninjectPlan(file: FilePlan(parsed: parsed[workloads.file]))
+            let memo = ResolutionMemo()
             for workload in workloads.workloads {
                 let settings = options.settings(for: workload)
                 let context = WorkloadContext(
                     workload: workload, source: plan.file.parsed.source, hints: settings.request.hints, settings: options.ruleSettings,
                     namespaceLabels: index.labels(ofNamespace: workload.object.namespace))
                 let editor = plan.file.editor(forDocument: workload.object.documentIndex)
-                let (status, edits) = self.plan(context, settings: settings, editor: editor)
+                let (status, edits) = self.plan(context, settings: settings, editor: editor, memo: memo)
                 plan.file.edits += edits
                 if status == .uninjected {
                     plan.uninjected.append(context)
@@ -57,7 +58,7 @@ public struct Uninjector: Sendable {
     }
 
     /// The status and edits of one workload.
-    func plan(_ context: WorkloadContext, settings: WorkloadSettings, editor: YAMLEditor) -> (WorkloadOutcome.Status, [Edit]) {
+    func plan(_ context: WorkloadContext, settings: WorkloadSettings, editor: YAMLEditor, memo: ResolutionMemo = ResolutionMemo()) -> (WorkloadOutcome.Status, [Edit]) {
         let workload = context.workload
         let filter = WorkloadFilter(selector: options.selector, purpose: .uninject)
         if let reason = filter.skipReason(workload, declared: context.declared) ?? (settings.exclude == true ? .excluded(by: settings.matched) : nil) {
@@ -72,7 +73,7 @@ public struct Uninjector: Sendable {
         if context.declared == .sidecarAndEBPF {
             profiles = [.ebpf] + CaptureProfile.allCases.filter { $0.usesSidecar && $0.proxyType == context.sidecar.proxyType }
         }
-        let annotationEntries = profiles.flatMap { $0.resolveForEveryRuntime(current, facts: facts) }
+        let annotationEntries = profiles.flatMap { memo.everyRuntime($0, current, facts: facts) }
             .filter { !$0.place.isOnContainer && $0.place.variableName == nil }
         var edits: [Edit] = []
         var containerChanges: [(Container?, [EntryChange])] = []
@@ -82,7 +83,7 @@ public struct Uninjector: Sendable {
         plain.tlsOutByOperator = false
         var proxyEntries: [ResolvedEntry] = []
         var seen: Set<ResolvedEntry> = []
-        for entry in CaptureProfile.forward.resolveForEveryRuntime(current, facts: facts) + CaptureProfile.forward.resolveForEveryRuntime(plain, facts: facts)
+        for entry in memo.everyRuntime(.forward, current, facts: facts) + memo.everyRuntime(.forward, plain, facts: facts)
         where entry.place.variableName != nil && seen.insert(entry).inserted {
             proxyEntries.append(entry)
         }

@@ -1,0 +1,29 @@
+/// What profiles resolved to under every runtime, remembered for the workloads planned
+/// after: the workloads of one input mostly share their settings, and resolving a profile for
+/// every runtime is the costliest step of planning one. Used by one thread at a time (each
+/// run of workloads has its own); it forgets everything past a few thousand entries, so its
+/// size does not grow with the input.
+final class ResolutionMemo {
+    private struct Key: Hashable {
+        let profile: CaptureProfile
+        let settings: ProfileSettings
+        let facts: EntryFacts
+    }
+
+    /// How many resolutions are kept before the memo starts again.
+    private static let capacity = 4_096
+    private var entries: [Key: [ResolvedEntry]] = [:]
+
+    /// Makes an empty memo.
+    init() {}
+
+    /// `profile.resolveForEveryRuntime(settings, facts: facts)`, resolved once.
+    func everyRuntime(_ profile: CaptureProfile, _ settings: ProfileSettings, facts: EntryFacts) -> [ResolvedEntry] {
+        let key = Key(profile: profile, settings: settings, facts: facts)
+        if let known = entries[key] { return known }
+        let resolved = profile.resolveForEveryRuntime(settings, facts: facts)
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = resolved
+        return resolved
+    }
+}
