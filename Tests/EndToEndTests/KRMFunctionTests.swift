@@ -23,6 +23,8 @@ import TestSupport
         Case(name: "json-resource-list", arguments: ["krm"], status: 0),
         Case(name: "unknown-config-key", arguments: ["krm"], status: 2),
         Case(name: "lint-findings", arguments: ["krm", "--lint"], status: 1),
+        Case(name: "custom-kind-config", arguments: ["krm"], status: 0),
+        Case(name: "custom-kind-bad-key", arguments: ["krm"], status: 2),
     ]
 
     private func fixture(_ name: String, _ file: String) throws -> [UInt8] {
@@ -61,7 +63,23 @@ import TestSupport
         if golden.status == 0 && !golden.arguments.contains("--lint") {
             var arguments = ["inject", "-f", "-", "--skip-failed"]
             if golden.name == "configmap-v1" { arguments += ["--protocol", "socks5", "--tls-out"] }
-            items = try ToolRunner.run(arguments, stdin: input).stdout
+            items = try TemporaryDirectory.with { directory in
+                if golden.name == "custom-kind-config" {
+                    // The same sections, as a configuration file.
+                    let file = try directory.write("config.yaml", """
+                        inject:
+                          protocol: socks5
+                          workloads:
+                          - match: Deployment/reports
+                            mode: forward
+                          - match: shop/Deployment/legacy
+                            exclude: true
+
+                        """)
+                    arguments += ["--config", file.path]
+                }
+                return try ToolRunner.run(arguments, stdin: input).stdout
+            }
             #expect(items != input, "inject changes something")
         } else {
             items = input

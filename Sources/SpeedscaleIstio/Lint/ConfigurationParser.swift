@@ -48,13 +48,25 @@ extension LintConfiguration {
             throw ConfigurationError(file: file, location: error.location, message: error.problem)
         }
         let reader = ConfigurationReader(source: source, file: file, knownRules: knownRules)
-        var configuration = LintConfiguration()
-        guard let root = stream.documents.first?.root, !root.isNull else { return configuration }
+        guard let root = stream.documents.first?.root, !root.isNull else { return LintConfiguration() }
         if stream.documents.count > 1, let second = stream.documents.dropFirst().first {
             throw reader.error(at: second.root, "a configuration file holds one document")
         }
+        return try parse(root, in: source, file: file, knownRules: knownRules)
+    }
+
+    /// Reads a configuration from the mapping `root` of `source` (a configuration file's
+    /// document, or an object that holds the same keys), skipping the keys in `skipping`
+    /// (an object's `apiVersion`, `kind` and `metadata`).
+    /// - Throws: ``ConfigurationError`` for unknown keys or rules, and bad values.
+    public static func parse(
+        _ root: YAMLNode, in source: YAMLSource, file: String, knownRules: [String] = RuleRegistry.ids, skipping: Set<String> = []
+    ) throws(ConfigurationError) -> LintConfiguration {
+        let reader = ConfigurationReader(source: source, file: file, knownRules: knownRules)
+        var configuration = LintConfiguration()
         guard root.kind == .mapping else { throw reader.error(at: root, "the configuration must be a mapping of rules, ignorePaths, settings and inject") }
         for pair in root.pairs {
+            if pair.key.isScalar, skipping.contains(pair.key.value) { continue }
             let key = try reader.key(pair, among: topLevelKeys, in: "configuration")
             switch key {
             case "rules": configuration.rules = try reader.rules(pair.value)

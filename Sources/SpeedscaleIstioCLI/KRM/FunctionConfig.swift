@@ -1,11 +1,26 @@
+import SpeedscaleIstio
 import SpliceYAML
 
-/// The settings of a KRM function run: `functionConfig`, a ConfigMap whose `data` keys are
-/// the long flag names of the subcommand that does the work (`protocol: socks5`,
-/// `tls-out: "true"`). The keys are turned into arguments and parsed by that subcommand's
-/// own parser, so every flag it has works here and nothing is listed twice. Flags that name
-/// inputs or outputs (the Input and Output sections of its help) do not apply.
+/// The settings of a KRM function run: `functionConfig`, either a ConfigMap whose `data` keys
+/// are the long flag names of the subcommand that does the work (`protocol: socks5`,
+/// `tls-out: "true"`), or an object of kind ``configurationKind`` that holds what the
+/// configuration file holds (`inject`, `rules`, `settings`, `ignorePaths`). A ConfigMap's keys
+/// are turned into arguments and parsed by that subcommand's own parser, so every flag it has
+/// works here and nothing is listed twice. Flags that name inputs or outputs (the Input and
+/// Output sections of its help) do not apply.
 struct FunctionConfig {
+    /// The kind of a functionConfig that holds the configuration file's sections.
+    static let configurationKind = "SpeedscaleIstioConfig"
+
+    /// The configuration a functionConfig of kind ``configurationKind`` holds, or nil for
+    /// another kind (or none), when the configuration file is read instead.
+    /// - Throws: ``ConfigurationError`` naming the position in the ResourceList.
+    static func configuration(from functionConfig: YAMLNode?, in source: YAMLSource) throws(ConfigurationError) -> LintConfiguration? {
+        guard let functionConfig, functionConfig.string(at: ["kind"]) == configurationKind else { return nil }
+        return try LintConfiguration.parse(
+            functionConfig, in: source, file: "-", skipping: ["apiVersion", "kind", "metadata"])
+    }
+
     /// A functionConfig that cannot be used.
     struct Invalid: Error, CustomStringConvertible {
         let description: String
@@ -25,8 +40,9 @@ struct FunctionConfig {
     static func arguments(from functionConfig: YAMLNode?, for command: CommandNode) throws(Invalid) -> [String] {
         guard let functionConfig else { return [] }
         let kind = functionConfig.string(at: ["kind"]) ?? "<none>"
+        if kind == configurationKind { return [] }
         guard kind == "ConfigMap" else {
-            throw Invalid(description: "functionConfig of kind \(kind) is not supported; use a ConfigMap whose data keys are \(command.commandName)'s long flag names")
+            throw Invalid(description: "functionConfig of kind \(kind) is not supported; use a ConfigMap whose data keys are \(command.commandName)'s long flag names, or a \(configurationKind) that holds the configuration file's sections")
         }
         guard let data = functionConfig["data"], !data.isNull else { return [] }
         guard data.isMapping else { throw Invalid(description: "functionConfig: data must be a mapping of flag names to values") }

@@ -15,8 +15,9 @@ struct KRM: ParsableCommand {
             Reads a ResourceList (config.kubernetes.io/v1 or v1beta1) on standard input and writes \
             it to standard output with the items injected as inject would, and a result for each \
             object injected, skipped or failed and each note. Settings: functionConfig, a ConfigMap \
-            whose data keys are inject's long flag names (protocol: socks5, tls-out: "true"), and \
-            inject's flags after krm. With --lint the items are written back unchanged and each \
+            whose data keys are inject's long flag names (protocol: socks5, tls-out: "true"), or a \
+            SpeedscaleIstioConfig holding the configuration file's sections (inject, settings, \
+            rules, ignorePaths) in place of that file; and inject's flags after krm. With --lint the items are written back unchanged and each \
             finding is a result; lint's flags (fail-on, min-severity, config, selector) apply. \
             Exit codes: 0 success; 1 a workload could not be injected (the items are left \
             unchanged) or a finding is at or above --fail-on; 2 bad input or settings.
@@ -74,8 +75,12 @@ struct KRM: ParsableCommand {
             try fail(list, message: Inject.message(for: error))
         }
         let configuration: LintConfiguration
-        do {
-            configuration = try inject.configurationFile.load()
+        do throws(ConfigurationError) {
+            if let own = try FunctionConfig.configuration(from: list.functionConfig, in: list.source) {
+                configuration = own
+            } else {
+                configuration = try inject.configurationFile.load()
+            }
         } catch {
             try fail(list, message: RunError(error).description)
         }
@@ -123,7 +128,17 @@ struct KRM: ParsableCommand {
         } catch {
             try fail(list, message: Lint.message(for: error))
         }
-        let report = lint.shown(lint.lint([ManifestInput(file: "-", source: list.source)], configuration: try lint.loadConfiguration()))
+        let configuration: LintConfiguration
+        do throws(ConfigurationError) {
+            if let own = try FunctionConfig.configuration(from: list.functionConfig, in: list.source) {
+                configuration = own
+            } else {
+                configuration = try lint.configuration.load()
+            }
+        } catch {
+            try fail(list, message: RunError(error).description)
+        }
+        let report = lint.shown(lint.lint([ManifestInput(file: "-", source: list.source)], configuration: configuration))
         let results = report.findings.map { finding in
             let item = list.item(containing: finding.start)
             return KRMResult(
