@@ -74,6 +74,21 @@ public struct YAMLStream: Sendable {
         self.init(source: source, documents: documents)
     }
 
+    /// Checks that `source` parses, as ``init(parsing:maximumDepth:workers:)`` would, without
+    /// keeping its nodes: a long stream is parsed in pieces on up to `workers` threads and each
+    /// piece's nodes are freed as soon as it is read, so that checking costs little memory.
+    /// - Throws: the ``YAMLParseError`` of parsing the whole source, when a piece does not parse.
+    public static func check(_ source: YAMLSource, maximumDepth: Int = defaultMaximumDepth, workers: Workers) throws(YAMLParseError) {
+        let pieces = pieces(of: source, count: max(8, workers.count * 4), minimumSize: workers.minimumPieceSize)
+        if pieces.count > 1 {
+            let parsed = workers.map(pieces) { range in
+                (try? YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parseDocuments()) != nil
+            }
+            if !parsed.contains(false) { return }
+        }
+        _ = try YAMLParser(source: source, maximumDepth: maximumDepth).parseDocuments()
+    }
+
     /// The documents of `pieces` of `source` parsed apart and joined in order, or nil when a
     /// piece does not parse.
     package static func documents(of source: YAMLSource, maximumDepth: Int, pieces: [Range<Int>], workers: Workers) -> [YAMLDocument]? {

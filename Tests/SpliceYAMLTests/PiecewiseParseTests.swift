@@ -86,6 +86,21 @@ import Testing
         #expect(source.documentStartLines() == [])
     }
 
+    @Test func checkingInPiecesAgreesWithParsingWhole() throws {
+        let many = Workers(2, minimumPieceSize: 1)
+        for text in Self.streams {
+            try YAMLStream.check(YAMLSource(text), workers: many)
+        }
+        for text in Self.broken {
+            var wholeError: YAMLParseError?
+            var checkError: YAMLParseError?
+            do { _ = try YAMLStream(parsing: YAMLSource(text)) } catch { wholeError = error }
+            do { try YAMLStream.check(YAMLSource(text), workers: many) } catch { checkError = error }
+            #expect(checkError != nil)
+            #expect(checkError?.problem == wholeError?.problem && checkError?.location == wholeError?.location)
+        }
+    }
+
     @Test func anOrdinaryFileStaysWhole() {
         let source = YAMLSource("a: 1\n---\nb: 2\n")
         #expect(YAMLStream.pieces(of: source, count: 8) == [])

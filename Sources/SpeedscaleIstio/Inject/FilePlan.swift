@@ -180,7 +180,7 @@ struct FilePlan {
         }
         if !edits.isEmpty {
             do {
-                _ = try YAMLStream(parsing: YAMLSource(output), workers: workers)
+                try YAMLStream.check(YAMLSource(output), workers: workers)
             } catch {
                 // Point at the edit in the input, where the user can look, not into the edited text.
                 let edited = YAMLSource(output)
