@@ -59,6 +59,17 @@ struct KRM: ParsableCommand {
         }
     }
 
+    /// The configuration functionConfig holds, else the configuration file `file` names or the
+    /// one found. Writes the input back with an error result, and exits 2, when it is invalid.
+    private func configuration(of list: ResourceList, else file: ConfigurationOption) throws -> LintConfiguration {
+        do throws(ConfigurationError) {
+            if let own = try FunctionConfig.configuration(from: list.functionConfig, in: list.source) { return own }
+            return try file.load()
+        } catch {
+            try fail(list, message: RunError(error).description)
+        }
+    }
+
     /// Writes the input back with one error result saying `message`, and exits 2.
     private func fail(_ list: ResourceList, message: String) throws -> Never {
         StandardError.write("error: \(message)\n")
@@ -74,16 +85,7 @@ struct KRM: ParsableCommand {
         } catch {
             try fail(list, message: Inject.message(for: error))
         }
-        let configuration: LintConfiguration
-        do throws(ConfigurationError) {
-            if let own = try FunctionConfig.configuration(from: list.functionConfig, in: list.source) {
-                configuration = own
-            } else {
-                configuration = try inject.configurationFile.load()
-            }
-        } catch {
-            try fail(list, message: RunError(error).description)
-        }
+        let configuration = try configuration(of: list, else: inject.configurationFile)
         let result: InjectionResult
         do {
             result = try inject.transform([ManifestInput(file: "-", source: list.source)], configuration: configuration)[0]
@@ -128,16 +130,7 @@ struct KRM: ParsableCommand {
         } catch {
             try fail(list, message: Lint.message(for: error))
         }
-        let configuration: LintConfiguration
-        do throws(ConfigurationError) {
-            if let own = try FunctionConfig.configuration(from: list.functionConfig, in: list.source) {
-                configuration = own
-            } else {
-                configuration = try lint.configuration.load()
-            }
-        } catch {
-            try fail(list, message: RunError(error).description)
-        }
+        let configuration = try configuration(of: list, else: lint.configuration)
         let report = lint.shown(lint.lint([ManifestInput(file: "-", source: list.source)], configuration: configuration))
         let results = report.findings.map { finding in
             let item = list.item(containing: finding.start)
