@@ -311,11 +311,11 @@ echo
 
 # --- 6. --version and --help -------------------------------------------------------------------
 
-# The executable `make dist` ships on Linux links the Swift runtime in (--static-swift-stdlib),
-# which spares the dynamic loader most of its work at start-up: measure that one too.
+# The executables `make install` and `make dist` build on Linux link the Swift runtime in
+# (--static-swift-stdlib), which spares the dynamic loader most of its work at start-up.
 STATIC_BIN=''
 if [ "$(uname -s)" = Linux ]; then
-  progress "start-up: building the release executable with --static-swift-stdlib (as make dist does)"
+  progress "start-up: building the release executable with --static-swift-stdlib (as make install does)"
   if swift build -c release --static-swift-stdlib --product kubectl-speedscale_istio --scratch-path .build/static >&2; then
     STATIC_BIN=$PWD/.build/static/release/kubectl-speedscale_istio
   fi
@@ -323,7 +323,7 @@ fi
 
 echo "## Start-up"
 echo
-echo "| command | swift build -c release | make dist (Swift runtime linked in) |"
+echo "| command | swift build -c release | make install (Swift runtime linked in) |"
 echo "|---|---|---|"
 # startup_median BINARY ARGUMENTS: the median wall time of 20 runs, in ms.
 startup_median() {
