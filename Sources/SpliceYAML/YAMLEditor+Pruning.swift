@@ -41,12 +41,16 @@ extension YAMLEditor {
     /// (`atInsertionPoint`: the end of its parent, or just before the key new ones go before)
     /// and its key's line carries no comment; elsewhere it was the user's, and stays as a
     /// null value. A flow collection goes when it spans lines (as this editor writes new JSON
-    /// objects) or sits on one line inside a YAML flow parent (as it writes new entries
-    /// there); a one-line `{}` in a block parent, or in JSON, is the user's and stays.
+    /// objects), sits on one line inside a YAML flow parent (as it writes new entries there),
+    /// or, in JSON, on its parent's opening line (as it writes new entries into a JSON object
+    /// written on one line); any other one-line `{}`, in a block parent or in JSON, is the
+    /// user's and stays.
     public func canPrune(_ collection: YAMLNode, heldBy pair: YAMLPair?, in parent: YAMLNode, atInsertionPoint: Bool) -> Bool {
         if collection.isFlow {
-            let multiline = source.lineIndex(ofByte: collection.contentStart) != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
-            return multiline || (parent.isFlow && !isJSON)
+            let line = source.lineIndex(ofByte: collection.contentStart)
+            let multiline = line != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
+            let onParentsOpeningLine = parent.isFlow && line == source.lineIndex(ofByte: parent.contentStart)
+            return multiline || (parent.isFlow && !isJSON) || (isJSON && onParentsOpeningLine)
         }
         guard let pair else { return atInsertionPoint }
         return atInsertionPoint && comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil

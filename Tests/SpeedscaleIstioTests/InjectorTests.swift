@@ -33,6 +33,19 @@ import Testing
         #expect(result.output == result.original)
     }
 
+    @Test func eBPFOverASidecarNoProfileDescribesTakesItsInjectAway() throws {
+        // Found by FuzzInject: --mode ebpf kept `inject: "true"` beside the new capture annotation
+        // (both the sidecar and eBPF, which the operator rejects), and a second run removed it.
+        let input = deployment(
+            containers: "      - name: a\n        ports:\n        - containerPort: 8081\n",
+            annotations: "  annotations:\n    sidecar.speedscale.com/inject: \"true\"\n    sidecar.speedscale.com/proxy-type: \"reverse\"\n")
+        let result = try inject(input) { $0.request.mode = .ebpf }
+        #expect(!output(result).contains("sidecar.speedscale.com/inject"))
+        #expect(output(result).contains("capture.speedscale.com/enabled: \"true\""))
+        let again = try inject(output(result)) { $0.request.mode = .ebpf }
+        #expect(again.output == result.output)
+    }
+
     @Test func noPortGivesTheForwardProfileNeverADefaultOf80() throws {
         let result = try inject(deployment(containers: "      - name: a\n        image: x\n"))
         #expect(!result.hasFailures)

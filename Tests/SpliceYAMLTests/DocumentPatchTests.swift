@@ -82,6 +82,17 @@ import Testing
         #expect(try patch(added, removeBoth) == input)
     }
 
+    @Test func aMappingAddedToAOneLineJSONObjectGoesAgainWhenEmptied() throws {
+        // Found by FuzzInject: uninject left `"annotations": {}` in a JSON object written on one line.
+        let input = "{\"metadata\": {\"name\": \"x\"}}\n"
+        let added = try patch(input, add)
+        #expect(added == "{\"metadata\": {\"name\": \"x\", \"annotations\": {\"a/b\": \"1\", \"c\": \"true\"}}}\n")
+        #expect(try patch(added, removeBoth) == input)
+        // One the user wrote, not on its parent's opening line, stays.
+        let own = "{\"metadata\": {\n  \"name\": \"x\",\n  \"annotations\": {\"a/b\": \"1\", \"c\": \"true\"}}}\n"
+        #expect(try patch(own, removeBoth) == "{\"metadata\": {\n  \"name\": \"x\",\n  \"annotations\": {}}}\n")
+    }
+
     @Test func newMetadataGoesBeforeSpec() throws {
         let out = try patch("kind: Pod\nspec:\n  a: 1\n", add)
         #expect(out == "kind: Pod\nmetadata:\n  annotations:\n    a/b: \"1\"\n    c: \"true\"\nspec:\n  a: 1\n")

@@ -51,9 +51,13 @@ struct Convergence {
                 profileSource = "the default"
             }
         }
+        let sidecarProfile = context.sidecar.proxyType.flatMap { type in CaptureProfile.allCases.first { $0.proxyType == type } }
         if declared == .sidecarAndEBPF {
-            let type = context.sidecar.proxyType.flatMap { type in CaptureProfile.allCases.first { $0.proxyType == type } }
-            oldProfiles = [.ebpf, type ?? .transparent]
+            oldProfiles = [.ebpf, sidecarProfile ?? .transparent]
+        } else if case .other = declared, !target.usesSidecar {
+            // A sidecar none of the profiles describes (proxy-type "reverse"): eBPF capture
+            // takes its `inject: "true"` away, or the operator would be asked for both.
+            oldProfiles = [sidecarProfile ?? .transparent]
         }
         var profileReason: String?
         var port: AppPort?
