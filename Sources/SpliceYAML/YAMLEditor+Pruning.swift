@@ -54,6 +54,19 @@ extension YAMLEditor {
         }
         guard let pair else { return atInsertionPoint }
         return atInsertionPoint && comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil
+            && !hasCommentLines(from: source.nextLineStart(afterByte: pair.key.end), before: childSpans(of: collection).first?.0 ?? collection.start)
+    }
+
+    /// Whether a comment line lies between `start` (a line start) and the line of `end`: the
+    /// user wrote the key with a comment under it (`metadata:` then `# name: x`), which stays.
+    private func hasCommentLines(from start: Int, before end: Int) -> Bool {
+        var line = start
+        let last = source.lineStart(ofByte: end)
+        while line < last {
+            if comments.commentLineIndentation(at: line) != nil { return true }
+            line = source.nextLineStart(afterByte: line)
+        }
+        return false
     }
 
     /// Edits that leave `collection` empty but keep its key: `{}`/`[]` in flow style; in block
@@ -66,9 +79,14 @@ extension YAMLEditor {
             if source.lineIndex(ofByte: firstStart) > source.lineIndex(ofByte: pair.key.end) {
                 var end = source.nextLineStart(afterByte: max(collection.end - 1, firstStart))
                 var start = keyLineEnd
+                // Comment lines between the key and its first child stay with the key.
+                let firstLine = source.lineStart(ofByte: firstStart)
+                while start < firstLine && comments.commentLineIndentation(at: start) != nil {
+                    start = source.nextLineStart(afterByte: start)
+                }
                 // The last line of a file without a final newline: take the line break before it instead.
                 if end == source.bytes.count && !source.endsWithNewline {
-                    start = keyLineEnd - source.lineBreakWidth(endingAt: keyLineEnd)
+                    start -= source.lineBreakWidth(endingAt: start)
                     end = source.bytes.count
                 }
                 return [Edit(range: start..<end, text: "")]

@@ -93,6 +93,17 @@ import Testing
         #expect(try patch(own, removeBoth) == "{\"metadata\": {\n  \"name\": \"x\",\n  \"annotations\": {}}}\n")
     }
 
+    @Test func aKeyWrittenEmptyWithACommentUnderItKeepsBoth() throws {
+        // Found by FuzzInject: uninject of inject took `metadata:` away with the comment under it.
+        for input in ["kind: Pod\nmetadata:\n  # name: x\nspec:\n  a: 1\n", "kind: Pod\nmetadata:\n  # name: x\n"] {
+            let added = try patch(input, add)
+            #expect(added.contains("metadata:\n  # name: x\n  annotations:\n    a/b: \"1\"\n"))
+            #expect(try patch(added, removeBoth) == input)
+        }
+        let unterminated = "kind: Pod\nmetadata:\n  # name: x\n  annotations:\n    a/b: \"1\"\n    c: \"true\""
+        #expect(try patch(unterminated, removeBoth) == "kind: Pod\nmetadata:\n  # name: x")
+    }
+
     @Test func newMetadataGoesBeforeSpec() throws {
         let out = try patch("kind: Pod\nspec:\n  a: 1\n", add)
         #expect(out == "kind: Pod\nmetadata:\n  annotations:\n    a/b: \"1\"\n    c: \"true\"\nspec:\n  a: 1\n")
