@@ -39,6 +39,21 @@ import Testing
         #expect(try inject(text).outcomes.map(\.status) == [.unchanged])
     }
 
+    @Test func addingTLSOutWhileLeavingJavaRemovesTheJVMFlagsFromTheTLSAnnotationAtOnce() throws {
+        // Found by FuzzInject: the flags sat in tls-java-tool-options-value without tls-out;
+        // the first run added tls-out and kept them, the second removed them.
+        let flags = "-Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140 -Dhttps.proxyHost=localhost -Dhttps.proxyPort=4140 -Dhttp.nonProxyHosts=localhost|127.0.0.1 -Dmine=1"
+        let before = deployment(
+            image: "example/app", annotations: dualAnnotations + "\nsidecar.speedscale.com/tls-java-tool-options-value: \"\(flags)\"")
+        let configure: (inout InjectOptions) -> Void = {
+            $0.request.hints.runtime = .fixed(.ruby)
+            $0.request.tlsOut = true
+        }
+        let result = try inject(before, configure)
+        #expect(output(result).contains("sidecar.speedscale.com/tls-java-tool-options-value: \"-Dmine=1\"\n"), "\(output(result))")
+        #expect(try inject(output(result), configure).output == result.output)
+    }
+
     @Test func theGenericRuntimeAskedForKeepsTheVariablesOnAJavaImage() throws {
         let before = deployment(image: "eclipse-temurin:21")
         let result = try inject(before) { $0.request.hints.runtime = .fixed(.generic) }

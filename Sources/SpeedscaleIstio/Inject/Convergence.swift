@@ -87,7 +87,16 @@ struct Convergence {
         let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
         // What this tool writes under any runtime counts as its own: a runtime changed (by a
         // flag, or because it is now detected) is a conversion, not a conflict.
-        let old = oldProfiles.flatMap { $0.resolveForEveryRuntime(current, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
+        // Also as the asked-for tls-out would place them (JVM flags move between the container
+        // and tls-java-tool-options-value): a run that adds tls-out must remove what the next
+        // run would, or a second run would change the output again.
+        var asTLSAsked = current
+        asTLSAsked.tlsOut = settings.tlsOut
+        asTLSAsked.tlsOutByOperator = settings.tlsOutByOperator
+        let readings = asTLSAsked == current ? [current] : [current, asTLSAsked]
+        let old = oldProfiles.flatMap { profile in
+            readings.flatMap { profile.resolveForEveryRuntime($0, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
+        }
         let owned = old + target.resolveForEveryRuntime(current, facts: EntryFacts(appPort: currentPort ?? port?.number, javaToolOptions: javaOptions))
         var changes: [EntryChange] = []
         var problems: [WorkloadProblem] = []
