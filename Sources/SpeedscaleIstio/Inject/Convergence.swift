@@ -94,7 +94,9 @@ struct Convergence {
         asTLSAsked.tlsOut = settings.tlsOut
         asTLSAsked.tlsOutByOperator = settings.tlsOutByOperator
         let readings = asTLSAsked == current ? [current] : [current, asTLSAsked]
-        let old = oldProfiles.flatMap { profile in
+        // The target's own entries under other runtimes too: once written, the workload declares
+        // the target, and the next run would remove them (a runtime changed is a conversion).
+        let old = (oldProfiles.contains(target) ? oldProfiles : oldProfiles + [target]).flatMap { profile in
             readings.flatMap { profile.resolveForEveryRuntime($0, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
         }
         let owned = old + target.resolveForEveryRuntime(current, facts: EntryFacts(appPort: currentPort ?? port?.number, javaToolOptions: javaOptions))
