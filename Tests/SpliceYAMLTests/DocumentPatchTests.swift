@@ -172,6 +172,27 @@ import Testing
         #expect(try patch(out) { $0.remove(path, pruningEmptyParents: 0) } == "hosts:\n- \"./*\"\n")
     }
 
+    @Test func aKeyWrittenTwiceIsRefusedWhereThePatchGoesThroughIt() throws {
+        // Found by FuzzInject: removing the last of two equal keys left the first, which the
+        // next run removed: a run per copy. Neither is edited now.
+        let text = "metadata:\n  annotations:\n    a/b: \"1\"\n    a/b: \"1\"\n    x: y\n    x: z\n"
+        let source = YAMLSource(text)
+        let document = try #require(YAMLStream(parsing: source).documents.first)
+        for change in [{ (patch: inout DocumentPatch) in patch.remove(self.annotation, pruningEmptyParents: 2) }, { $0.upsert(self.annotation, .string("2")) }] {
+            var patch = DocumentPatch(editor: YAMLEditor(source: source, document: document), root: document.root)
+            change(&patch)
+            #expect(throws: PatchBlocked.self) { try patch.edits() }
+            do {
+                _ = try patch.edits()
+            } catch {
+                #expect(error.path == annotation)
+                #expect(error.offset == text.utf8.count - "a/b: \"1\"\n    x: y\n    x: z\n".utf8.count)
+            }
+        }
+        // Keys elsewhere in the mapping may repeat: only those the patch goes through count.
+        #expect(try patch(text) { $0.upsert(self.second, .string("true")) }.hasSuffix("    x: z\n    c: \"true\"\n"))
+    }
+
     @Test func sharedTextIsRefusedWithItsPath() throws {
         let source = YAMLSource("base: &b\n  env: []\nother: *b\n")
         let document = try #require(YAMLStream(parsing: source).documents.first)
