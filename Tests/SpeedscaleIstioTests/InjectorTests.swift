@@ -46,6 +46,16 @@ import Testing
         #expect(again.output == result.output)
     }
 
+    @Test func aContainerPortOutOfRangeIsNoAppPort() throws {
+        // Found by FuzzInject: containerPort 87040 became proxy-port "87040", which uninject
+        // does not read as a port, so uninject of inject left it behind.
+        let result = try inject(deployment(containers: "      - name: a\n        ports:\n        - containerPort: 87040\n"))
+        #expect(result.outcomes.first?.decision?.profile == .forward)
+        #expect(!output(result).contains("proxy-port"))
+        let restored = try Uninjector(options: InjectOptions()).uninject([ManifestInput(file: "t.yaml", source: YAMLSource(result.output))])[0]
+        #expect(restored.output == result.original)
+    }
+
     @Test func noPortGivesTheForwardProfileNeverADefaultOf80() throws {
         let result = try inject(deployment(containers: "      - name: a\n        image: x\n"))
         #expect(!result.hasFailures)
