@@ -10,39 +10,10 @@ package struct DuplicateKeyRule: MeshRule {
         fix: "Merge the two entries into one, or delete the one that is not meant.",
         helpURI: "https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation",
         triggeringExamples: [
-            RuleExample("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  annotations:
-                    sidecar.speedscale.com/inject: "true"
-                  ↓annotations:
-                    team: shop
-                spec:
-                  template:
-                    spec:
-                      containers:
-                      - name: web
-                        image: example/web
-                """),
+            .deployment(annotations: "team: shop\n↓team: web"),
         ],
         nonTriggeringExamples: [
-            RuleExample("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  annotations:
-                    sidecar.speedscale.com/inject: "true"
-                    team: shop
-                spec:
-                  template:
-                    spec:
-                      containers:
-                      - name: web
-                        image: example/web
-                """),
+            .deployment(annotations: "team: shop"),
         ])
 
     package init() {}
