@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SpeedscaleIstio", targets: ["SpeedscaleIstio"]),
         // The invariants the fuzz targets in Fuzz/ check, also replayed by swift test.
         .library(name: "SpliceYAMLChecks", targets: ["SpliceYAMLChecks"]),
+        .library(name: "SpeedscaleIstioChecks", targets: ["SpeedscaleIstioChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,8 @@ let package = Package(
         .target(name: "SpliceYAML", dependencies: ["CLibYAML"]),
         // Invariants of the YAML layer, shared by the fuzz targets in Fuzz/ and the tests.
         .target(name: "SpliceYAMLChecks", dependencies: ["SpliceYAML", "CLibYAML"]),
+        // Invariants of inject, uninject and lint, shared by the fuzz targets in Fuzz/ and the tests.
+        .target(name: "SpeedscaleIstioChecks", dependencies: ["SpeedscaleIstio", "SpliceYAMLChecks", "KubeManifests", "SpliceYAML"]),
         // Kubernetes layer: workloads, pod templates, containers, env, Istio objects. Knows nothing of Speedscale.
         .target(name: "KubeManifests", dependencies: ["SpliceYAML"]),
         // The Speedscale rule set, shared by inject and lint.
@@ -52,7 +55,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["SpliceYAML"], path: "Tests/TestSupport"),
         .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "SpliceYAMLChecks", "TestSupport"]),
         .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests"]),
-        .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "KubeManifests", "SpliceYAML", "TestSupport"]),
+        .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "SpeedscaleIstioChecks", "KubeManifests", "SpliceYAML", "TestSupport"]),
         // Depends on the executables so that `swift test` builds them first: the tests run the fresh binaries.
         .testTarget(name: "EndToEndTests", dependencies: ["KubectlPlugin", "KubectlCompletion", "SpliceYAML", "TestSupport"]),
         // The command line's own types (input reading, in-place writing, reports), for what a run of the binary cannot stage.

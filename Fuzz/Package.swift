@@ -5,6 +5,12 @@
 // Build and run one with ./run.sh TARGET SECONDS (see README.md).
 import PackageDescription
 
+/// What the inject, uninject and lint targets use: their checks, and FuzzEntry.
+let speedscaleIstioChecks: [Target.Dependency] = [
+    .product(name: "SpeedscaleIstioChecks", package: "kubectl-speedscale-istio"),
+    .product(name: "SpliceYAMLChecks", package: "kubectl-speedscale-istio"),
+]
+
 let package = Package(
     name: "Fuzz",
     platforms: [.macOS(.v13)],
@@ -22,5 +28,11 @@ let package = Package(
             name: "FuzzEdit",
             dependencies: [.product(name: "SpliceYAMLChecks", package: "kubectl-speedscale-istio")]
         ),
+        // inject, with options chosen by the input's first byte: SpeedscaleIstioChecks.InjectCheck.
+        .executableTarget(name: "FuzzInject", dependencies: speedscaleIstioChecks),
+        // uninject, with options chosen by the input's first byte: SpeedscaleIstioChecks.UninjectCheck.
+        .executableTarget(name: "FuzzUninject", dependencies: speedscaleIstioChecks),
+        // lint: SpeedscaleIstioChecks.LintCheck.
+        .executableTarget(name: "FuzzLint", dependencies: speedscaleIstioChecks),
     ]
 )

@@ -41,15 +41,32 @@ extension YAMLEditor {
     /// (`atInsertionPoint`: the end of its parent, or just before the key new ones go before)
     /// and its key's line carries no comment; elsewhere it was the user's, and stays as a
     /// null value. A flow collection goes when it spans lines (as this editor writes new JSON
-    /// objects) or sits on one line inside a YAML flow parent (as it writes new entries
-    /// there); a one-line `{}` in a block parent, or in JSON, is the user's and stays.
+    /// objects), sits on one line inside a YAML flow parent (as it writes new entries there),
+    /// or, in JSON, on its parent's opening line (as it writes new entries into a JSON object
+    /// written on one line); any other one-line `{}`, in a block parent or in JSON, is the
+    /// user's and stays.
     public func canPrune(_ collection: YAMLNode, heldBy pair: YAMLPair?, in parent: YAMLNode, atInsertionPoint: Bool) -> Bool {
         if collection.isFlow {
-            let multiline = source.lineIndex(ofByte: collection.contentStart) != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
-            return multiline || (parent.isFlow && !isJSON)
+            let line = source.lineIndex(ofByte: collection.contentStart)
+            let multiline = line != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
+            let onParentsOpeningLine = parent.isFlow && line == source.lineIndex(ofByte: parent.contentStart)
+            return multiline || (parent.isFlow && !isJSON) || (isJSON && onParentsOpeningLine)
         }
         guard let pair else { return atInsertionPoint }
         return atInsertionPoint && comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil
+            && !hasCommentLines(from: source.nextLineStart(afterByte: pair.key.end), before: childSpans(of: collection).first?.0 ?? collection.start)
+    }
+
+    /// Whether a comment line lies between `start` (a line start) and the line of `end`: the
+    /// user wrote the key with a comment under it (`metadata:` then `# name: x`), which stays.
+    private func hasCommentLines(from start: Int, before end: Int) -> Bool {
+        var line = start
+        let last = source.lineStart(ofByte: end)
+        while line < last {
+            if comments.commentLineIndentation(at: line) != nil { return true }
+            line = source.nextLineStart(afterByte: line)
+        }
+        return false
     }
 
     /// Edits that leave `collection` empty but keep its key: `{}`/`[]` in flow style; in block
@@ -62,9 +79,14 @@ extension YAMLEditor {
             if source.lineIndex(ofByte: firstStart) > source.lineIndex(ofByte: pair.key.end) {
                 var end = source.nextLineStart(afterByte: max(collection.end - 1, firstStart))
                 var start = keyLineEnd
+                // Comment lines between the key and its first child stay with the key.
+                let firstLine = source.lineStart(ofByte: firstStart)
+                while start < firstLine && comments.commentLineIndentation(at: start) != nil {
+                    start = source.nextLineStart(afterByte: start)
+                }
                 // The last line of a file without a final newline: take the line break before it instead.
                 if end == source.bytes.count && !source.endsWithNewline {
-                    start = keyLineEnd - source.lineBreakWidth(endingAt: keyLineEnd)
+                    start -= source.lineBreakWidth(endingAt: start)
                     end = source.bytes.count
                 }
                 return [Edit(range: start..<end, text: "")]

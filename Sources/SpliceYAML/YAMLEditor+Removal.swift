@@ -78,13 +78,14 @@ extension YAMLEditor {
         }
         if node.isFlow {
             var edits: [Edit] = []
-            for index in indexes.sorted() {
-                // Remove the child with the separator before it (or after it, for the first).
-                if index > 0 {
-                    edits.append(Edit(range: spans[index - 1].1..<spans[index].1, text: ""))
-                } else {
-                    edits.append(Edit(range: spans[0].0..<spans[1].0, text: ""))
-                }
+            // The leading children that go: each with the separator after it, up to the first
+            // child that stays (with the separator before, `{, b}` would be left).
+            var leading = 0
+            while indexes.contains(leading) { leading += 1 }
+            if leading > 0 { edits.append(Edit(range: spans[0].0..<spans[leading].0, text: "")) }
+            for index in indexes.sorted() where index > leading {
+                // Remove the child with the separator before it.
+                edits.append(Edit(range: spans[index - 1].1..<spans[index].1, text: ""))
             }
             return mergeAdjacent(edits)
         }

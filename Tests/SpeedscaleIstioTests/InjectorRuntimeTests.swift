@@ -39,6 +39,37 @@ import Testing
         #expect(try inject(text).outcomes.map(\.status) == [.unchanged])
     }
 
+    @Test func addingTLSOutWhileLeavingJavaRemovesTheJVMFlagsFromTheTLSAnnotationAtOnce() throws {
+        // Found by FuzzInject: the flags sat in tls-java-tool-options-value without tls-out;
+        // the first run added tls-out and kept them, the second removed them.
+        let flags = "-Dhttp.proxyHost=localhost -Dhttp.proxyPort=4140 -Dhttps.proxyHost=localhost -Dhttps.proxyPort=4140 -Dhttp.nonProxyHosts=localhost|127.0.0.1 -Dmine=1"
+        let before = deployment(
+            image: "example/app", annotations: dualAnnotations + "\nsidecar.speedscale.com/tls-java-tool-options-value: \"\(flags)\"")
+        let configure: (inout InjectOptions) -> Void = {
+            $0.request.hints.runtime = .fixed(.ruby)
+            $0.request.tlsOut = true
+        }
+        let result = try inject(before, configure)
+        #expect(output(result).contains("sidecar.speedscale.com/tls-java-tool-options-value: \"-Dmine=1\"\n"), "\(output(result))")
+        #expect(try inject(output(result), configure).output == result.output)
+    }
+
+    @Test func theTargetProfilesEntriesForAnotherRuntimeGoOnTheFirstRun() throws {
+        // Found by FuzzInject: truststore flags in tls-java-tool-options-value on a workload
+        // that declared no profile stayed on the first run (--runtime ruby), and went on the
+        // second, once the workload declared the profile they belong to.
+        let before = deployment(
+            image: "example/app",
+            annotations: "sidecar.speedscale.com/tls-out: \"true\"\nsidecar.speedscale.com/tls-java-tool-options-value: \"-Djavax.net.ssl.trustStore=/etc/ssl/speedscale/jks/cacerts.jks -Djavax.net.ssl.trustStorePassword=changeit\"")
+        let configure: (inout InjectOptions) -> Void = {
+            $0.request.hints.runtime = .fixed(.ruby)
+            $0.request.tlsOut = true
+        }
+        let result = try inject(before, configure)
+        #expect(!output(result).contains("tls-java-tool-options-value"), "\(output(result))")
+        #expect(try inject(output(result), configure).output == result.output)
+    }
+
     @Test func theGenericRuntimeAskedForKeepsTheVariablesOnAJavaImage() throws {
         let before = deployment(image: "eclipse-temurin:21")
         let result = try inject(before) { $0.request.hints.runtime = .fixed(.generic) }

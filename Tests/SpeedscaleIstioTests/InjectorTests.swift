@@ -33,6 +33,29 @@ import Testing
         #expect(result.output == result.original)
     }
 
+    @Test func eBPFOverASidecarNoProfileDescribesTakesItsInjectAway() throws {
+        // Found by FuzzInject: --mode ebpf kept `inject: "true"` beside the new capture annotation
+        // (both the sidecar and eBPF, which the operator rejects), and a second run removed it.
+        let input = deployment(
+            containers: "      - name: a\n        ports:\n        - containerPort: 8081\n",
+            annotations: "  annotations:\n    sidecar.speedscale.com/inject: \"true\"\n    sidecar.speedscale.com/proxy-type: \"reverse\"\n")
+        let result = try inject(input) { $0.request.mode = .ebpf }
+        #expect(!output(result).contains("sidecar.speedscale.com/inject"))
+        #expect(output(result).contains("capture.speedscale.com/enabled: \"true\""))
+        let again = try inject(output(result)) { $0.request.mode = .ebpf }
+        #expect(again.output == result.output)
+    }
+
+    @Test func aContainerPortOutOfRangeIsNoAppPort() throws {
+        // Found by FuzzInject: containerPort 87040 became proxy-port "87040", which uninject
+        // does not read as a port, so uninject of inject left it behind.
+        let result = try inject(deployment(containers: "      - name: a\n        ports:\n        - containerPort: 87040\n"))
+        #expect(result.outcomes.first?.decision?.profile == .forward)
+        #expect(!output(result).contains("proxy-port"))
+        let restored = try Uninjector(options: InjectOptions()).uninject([ManifestInput(file: "t.yaml", source: YAMLSource(result.output))])[0]
+        #expect(restored.output == result.original)
+    }
+
     @Test func noPortGivesTheForwardProfileNeverADefaultOf80() throws {
         let result = try inject(deployment(containers: "      - name: a\n        image: x\n"))
         #expect(!result.hasFailures)

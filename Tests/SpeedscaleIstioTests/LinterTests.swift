@@ -36,6 +36,35 @@ import Testing
         #expect(silenced.suppressedCount == 1)
     }
 
+    @Test func aKeyWrittenTwiceIsAnErrorAtTheLaterKeyNamingTheFirstsLine() throws {
+        let text = """
+            apiVersion: v1
+            kind: List
+            items:
+            - kind: Deployment
+              metadata:
+                name: web
+              spec:
+                template:
+                  spec:
+                    containers:
+                    - name: web
+                      image: a
+                    containers:
+                    - name: other
+                      image: b
+                      image: c
+
+            """
+        let report = Linter().lint([ManifestInput(file: "d.yaml", source: YAMLSource(text))])
+        let found = report.findings.filter { $0.ruleID == "YML001" }
+        #expect(found.map(\.start) == [SourceLocation(line: 13, column: 9), SourceLocation(line: 16, column: 11)])
+        #expect(found.map(\.severity) == [.error, .error])
+        #expect(found.first?.message.contains("line 10") == true, "\(found.first?.message ?? "")")
+        #expect(found.first?.message.contains("containers") == true)
+        #expect(found.map(\.resource.name) == ["web", "web"], "the List's item that holds the keys")
+    }
+
     @Test func anEmptyReasonSilencesNothingAndIsItselfAWarning() {
         let report = lint("    speedscale-istio.io/ignore-ENV001: \"  \"\n")
         #expect(report.findings.map(\.ruleID) == ["LNT001", "ENV001"])

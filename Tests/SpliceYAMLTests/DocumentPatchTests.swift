@@ -82,6 +82,28 @@ import Testing
         #expect(try patch(added, removeBoth) == input)
     }
 
+    @Test func aMappingAddedToAOneLineJSONObjectGoesAgainWhenEmptied() throws {
+        // Found by FuzzInject: uninject left `"annotations": {}` in a JSON object written on one line.
+        let input = "{\"metadata\": {\"name\": \"x\"}}\n"
+        let added = try patch(input, add)
+        #expect(added == "{\"metadata\": {\"name\": \"x\", \"annotations\": {\"a/b\": \"1\", \"c\": \"true\"}}}\n")
+        #expect(try patch(added, removeBoth) == input)
+        // One the user wrote, not on its parent's opening line, stays.
+        let own = "{\"metadata\": {\n  \"name\": \"x\",\n  \"annotations\": {\"a/b\": \"1\", \"c\": \"true\"}}}\n"
+        #expect(try patch(own, removeBoth) == "{\"metadata\": {\n  \"name\": \"x\",\n  \"annotations\": {}}}\n")
+    }
+
+    @Test func aKeyWrittenEmptyWithACommentUnderItKeepsBoth() throws {
+        // Found by FuzzInject: uninject of inject took `metadata:` away with the comment under it.
+        for input in ["kind: Pod\nmetadata:\n  # name: x\nspec:\n  a: 1\n", "kind: Pod\nmetadata:\n  # name: x\n"] {
+            let added = try patch(input, add)
+            #expect(added.contains("metadata:\n  # name: x\n  annotations:\n    a/b: \"1\"\n"))
+            #expect(try patch(added, removeBoth) == input)
+        }
+        let unterminated = "kind: Pod\nmetadata:\n  # name: x\n  annotations:\n    a/b: \"1\"\n    c: \"true\""
+        #expect(try patch(unterminated, removeBoth) == "kind: Pod\nmetadata:\n  # name: x")
+    }
+
     @Test func newMetadataGoesBeforeSpec() throws {
         let out = try patch("kind: Pod\nspec:\n  a: 1\n", add)
         #expect(out == "kind: Pod\nmetadata:\n  annotations:\n    a/b: \"1\"\n    c: \"true\"\nspec:\n  a: 1\n")
@@ -148,6 +170,27 @@ import Testing
         #expect(out == "hosts:\n- \"./*\"\n- \"speedscale/*\"\n")
         #expect(try patch(out) { $0.upsert(path, .text("")) } == out)
         #expect(try patch(out) { $0.remove(path, pruningEmptyParents: 0) } == "hosts:\n- \"./*\"\n")
+    }
+
+    @Test func aKeyWrittenTwiceIsRefusedWhereThePatchGoesThroughIt() throws {
+        // Found by FuzzInject: removing the last of two equal keys left the first, which the
+        // next run removed: a run per copy. Neither is edited now.
+        let text = "metadata:\n  annotations:\n    a/b: \"1\"\n    a/b: \"1\"\n    x: y\n    x: z\n"
+        let source = YAMLSource(text)
+        let document = try #require(YAMLStream(parsing: source).documents.first)
+        for change in [{ (patch: inout DocumentPatch) in patch.remove(self.annotation, pruningEmptyParents: 2) }, { $0.upsert(self.annotation, .string("2")) }] {
+            var patch = DocumentPatch(editor: YAMLEditor(source: source, document: document), root: document.root)
+            change(&patch)
+            #expect(throws: PatchBlocked.self) { try patch.edits() }
+            do {
+                _ = try patch.edits()
+            } catch {
+                #expect(error.path == annotation)
+                #expect(error.offset == text.utf8.count - "a/b: \"1\"\n    x: y\n    x: z\n".utf8.count)
+            }
+        }
+        // Keys elsewhere in the mapping may repeat: only those the patch goes through count.
+        #expect(try patch(text) { $0.upsert(self.second, .string("true")) }.hasSuffix("    x: z\n    c: \"true\"\n"))
     }
 
     @Test func sharedTextIsRefusedWithItsPath() throws {

@@ -121,6 +121,16 @@ import Testing
         #expect(out == "m:\n  b: 2\nn: {}\nl: [x, z]\n")
     }
 
+    @Test func removingTheFirstChildrenOfAFlowCollectionTakesTheSeparatorsAfterThem() throws {
+        // Found by FuzzUninject: removing the first two annotations of a flow mapping left
+        // `{, c: 3}`, which does not parse.
+        let out = try edit("m: {a: 1, b: 2, c: 3, d: 4, e: 5}\nl: [v, w, x, y]\n") { editor, root in
+            editor.removeEntries(at: [0, 1, 3], from: try #require(root["m"]))
+                + editor.removeItems(at: [0, 1, 2], from: try #require(root["l"]))
+        }
+        #expect(out == "m: {c: 3, e: 5}\nl: [y]\n")
+    }
+
     @Test func overlappingEditsAreRefused() {
         let source = YAMLSource("abc")
         #expect(throws: EditConflict.self) {

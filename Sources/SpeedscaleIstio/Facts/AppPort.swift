@@ -57,25 +57,27 @@ public enum PortChoice: Sendable, Equatable {
     }
 
     /// Chooses the app port of `container`: `requested` wins, then the workload's valid
-    /// `annotated` port, then the container's single containerPort; without one, a port that
+    /// `annotated` port, then the container's single containerPort (1-65535); without one, a port that
     /// the Services selecting the workload (`services`) all target, else the container's only
     /// probe port.
     public static func choose(for container: Container, requested: Int?, annotated: Int?, services: [KubeService]) -> PortChoice {
         if let requested { return .found(AppPort(number: requested, source: .requested)) }
         if let annotated { return .found(AppPort(number: annotated, source: .annotation)) }
-        let declared = distinct(container.ports.compactMap(\.number))
+        // Only numbers that can be ports: inject would write one uninject does not read back.
+        let valid = 1...65535
+        let declared = distinct(container.ports.compactMap(\.number).filter(valid.contains))
         if declared.count == 1 { return .found(AppPort(number: declared[0], source: .containerPort)) }
         var targets: [(port: Int, service: String)] = []
         for service in services {
             for port in service.ports {
                 guard let target = port.targetPort else { continue }
                 let number = Int(target) ?? container.ports.first { $0.name == target }?.number
-                guard let number, declared.isEmpty || declared.contains(number) else { continue }
+                guard let number, valid.contains(number), declared.isEmpty || declared.contains(number) else { continue }
                 if !targets.contains(where: { $0.port == number }) { targets.append((number, service.name ?? "")) }
             }
         }
         if targets.count == 1 { return .found(AppPort(number: targets[0].port, source: .service(targets[0].service))) }
-        let probes = container.probePorts.filter { declared.isEmpty || declared.contains($0) }
+        let probes = container.probePorts.filter { valid.contains($0) && (declared.isEmpty || declared.contains($0)) }
         if probes.count == 1 && targets.isEmpty { return .found(AppPort(number: probes[0], source: .probe)) }
         if !declared.isEmpty { return .several(declared) }
         if targets.count > 1 { return .several(targets.map(\.port)) }

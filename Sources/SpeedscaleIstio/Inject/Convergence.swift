@@ -53,9 +53,13 @@ struct Convergence {
                 profileSource = "the default"
             }
         }
+        let sidecarProfile = context.sidecar.proxyType.flatMap { type in CaptureProfile.allCases.first { $0.proxyType == type } }
         if declared == .sidecarAndEBPF {
-            let type = context.sidecar.proxyType.flatMap { type in CaptureProfile.allCases.first { $0.proxyType == type } }
-            oldProfiles = [.ebpf, type ?? .transparent]
+            oldProfiles = [.ebpf, sidecarProfile ?? .transparent]
+        } else if case .other = declared, !target.usesSidecar {
+            // A sidecar none of the profiles describes (proxy-type "reverse"): eBPF capture
+            // takes its `inject: "true"` away, or the operator would be asked for both.
+            oldProfiles = [sidecarProfile ?? .transparent]
         }
         var profileReason: String?
         var port: AppPort?
@@ -85,7 +89,18 @@ struct Convergence {
         let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
         // What this tool writes under any runtime counts as its own: a runtime changed (by a
         // flag, or because it is now detected) is a conversion, not a conflict.
-        let old = oldProfiles.flatMap { memo.everyRuntime($0, current, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
+        // Also as the asked-for tls-out would place them (JVM flags move between the container
+        // and tls-java-tool-options-value): a run that adds tls-out must remove what the next
+        // run would, or a second run would change the output again.
+        var asTLSAsked = current
+        asTLSAsked.tlsOut = settings.tlsOut
+        asTLSAsked.tlsOutByOperator = settings.tlsOutByOperator
+        let readings = asTLSAsked == current ? [current] : [current, asTLSAsked]
+        // The target's own entries under other runtimes too: once written, the workload declares
+        // the target, and the next run would remove them (a runtime changed is a conversion).
+        let old = (oldProfiles.contains(target) ? oldProfiles : oldProfiles + [target]).flatMap { profile in
+            readings.flatMap { memo.everyRuntime(profile, $0, facts: EntryFacts(appPort: currentPort, javaToolOptions: javaOptions)) }
+        }
         // Needed only where a value differs from the one wanted (resolving every runtime costs).
         lazy var owned = old + memo.everyRuntime(target, current, facts: EntryFacts(appPort: currentPort ?? port?.number, javaToolOptions: javaOptions))
         var changes: [EntryChange] = []

@@ -78,6 +78,8 @@ public enum RuleRegistry {
         // Suppressions
         SuppressionWithoutReasonRule.self,
         UnknownSuppressedRuleRule.self,
+        // YAML structure
+        DuplicateKeyRule.self,
     ]
 
     /// The IDs of every rule.
