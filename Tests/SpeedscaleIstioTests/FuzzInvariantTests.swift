@@ -10,11 +10,6 @@ import TestSupport
     /// Option bytes the fixtures are checked under: the defaults; forward with socks5, tls-out
     /// and --overwrite; ebpf; dual with --no-proxy and --lowercase-env; transparent with tls-out.
     static let fixtureOptions: [UInt8] = [0x00, 0x72, 0x04, 0x81, 0x23]
-    /// Fixtures and option bytes that break an invariant, not fixed yet: converting a profile
-    /// whose annotations sit on the pod template (`--mode transparent` over a dual profile
-    /// there) writes the new annotations on the workload but leaves the old ones on the
-    /// template, and reports the workload converted on every run.
-    static let knownIssues: Set<String> = ["krm/lint-findings/input.yaml 35", "krm/lint-findings/expected.yaml 35"]
     /// Option bytes the (large) corpus files are checked under.
     static let corpusOptions: [UInt8] = [0x00, 0xE2]
 
@@ -66,11 +61,7 @@ import TestSupport
         let bytes = try FuzzReplay.fixture(name)
         for byte in Self.fixtureOptions {
             let inject = InjectCheck.violations(of: [byte] + bytes)
-            if Self.knownIssues.contains(name + " " + String(byte)) {
-                withKnownIssue("converting a profile declared on the pod template leaves its entries there") { #expect(inject == []) }
-            } else {
-                #expect(inject == [])
-            }
+            #expect(inject == [], "option byte \(byte)")
             #expect(UninjectCheck.violations(of: [byte] + bytes) == [])
         }
         #expect(LintCheck.violations(of: bytes) == [])

@@ -148,7 +148,9 @@ struct Convergence {
             runtime: runtime, advice: target.usesSidecar ? RuntimeAdvice.notes(for: target, settings: settings) : [],
             configuration: configuration)
         let status: WorkloadOutcome.Status
-        if let from = declared.profile, from != target, request.mode != nil {
+        if let from = declared.profile, from != target, request.mode != nil, !changes.isEmpty {
+            // Converted only when something changes: a profile declared on the pod template (where
+            // the operator does not read it, and lint says so) is not this tool's to move.
             status = .converted(from: from, to: target)
         } else if let keptProfile, changes.isEmpty {
             status = .kept(keptProfile, convertTo: .dual)

@@ -21,9 +21,14 @@ package struct DuplicateKeyRule: MeshRule {
     package func check(_ context: MeshContext) -> [LocatedFinding] {
         context.inputs.enumerated().flatMap { input, manifests in
             let source = manifests.source
-            return manifests.stream.documents.enumerated().flatMap { documentIndex, document in
-                let objects = manifests.objects.filter { $0.documentIndex == documentIndex }
-                return document.duplicateKeys.compactMap { duplicate -> LocatedFinding? in
+            let documents = manifests.stream.documents
+            let withDuplicates = documents.indices.filter { !documents[$0].duplicateKeys.isEmpty }
+            guard !withDuplicates.isEmpty else { return [LocatedFinding]() }
+            // Grouped once, so that a stream of many documents costs no more than its objects.
+            let objectsByDocument = Dictionary(grouping: manifests.objects, by: \.documentIndex)
+            return withDuplicates.flatMap { documentIndex in
+                let objects = objectsByDocument[documentIndex] ?? []
+                return documents[documentIndex].duplicateKeys.compactMap { duplicate -> LocatedFinding? in
                     // The object that holds the key: a List's item, else the document's object.
                     let start = duplicate.duplicate.start
                     guard let object = objects.last(where: { $0.node.start <= start && start < $0.node.end }) ?? objects.first else { return nil }
