@@ -6,7 +6,12 @@ struct Uninject: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Remove what inject adds: the Speedscale annotations, the proxy variables and the Sidecar egress host.",
         discussion: """
-            Only values this tool writes are removed: the annotations of the profile a workload             declares, proxy variables that point at the sidecar's forward proxy (its proxy-out-port,             or --outbound-port), and the NO_PROXY hosts inject adds (localhost, 127.0.0.1 and those             of --no-proxy). Variables that point at the sidecar are also removed from workloads             without the sidecar, whose outbound traffic would otherwise go nowhere.
+            Only values this tool writes are removed: the annotations of the profile a workload \
+            declares, proxy variables that point at the sidecar's forward proxy (its \
+            proxy-out-port, or --outbound-port), and the NO_PROXY hosts inject adds (localhost, \
+            127.0.0.1 and those of --no-proxy). Variables that point at the sidecar are also \
+            removed from workloads without the sidecar, whose outbound traffic would otherwise go \
+            nowhere.
             """
     )
 
@@ -22,6 +27,9 @@ struct Uninject: ParsableCommand {
     @OptionGroup(title: "Proxy and mesh")
     var mesh: MeshOptions
 
+    @Flag(help: "Leave workloads that cannot be uninjected unchanged and write the rest, instead of failing the run.")
+    var skipFailed = false
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
@@ -33,7 +41,7 @@ struct Uninject: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = ManifestPipeline(input: input, output: output, skipFailed: false, changedWord: "uninjected")
+        let pipeline = ManifestPipeline(input: input, output: output, skipFailed: skipFailed, changedWord: "uninjected")
         var options = InjectOptions()
         do {
             mesh.apply(to: &options, configuration: try configurationFile.load())

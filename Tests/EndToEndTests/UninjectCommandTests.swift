@@ -19,6 +19,47 @@ import TestSupport
         #expect(again.stderr.contains("deployment/web (-) unchanged"))
     }
 
+    @Test func aWorkloadUninjectCannotCleanFailsTheRunUnlessSkipFailed() throws {
+        let twice = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: twice
+              annotations:
+                sidecar.speedscale.com/inject: "true"
+              annotations:
+                sidecar.speedscale.com/inject: "true"
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: fine
+              annotations:
+                sidecar.speedscale.com/inject: "true"
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+
+            """
+        let strict = try ToolRunner.run(["uninject"], stdin: Array(twice.utf8))
+        #expect(strict.status == 1)
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr.contains("deployment/twice (-:1) failed: cannot edit metadata.annotations"))
+        #expect(strict.stderr.contains("use --skip-failed to write the rest"))
+        let lenient = try ToolRunner.run(["uninject", "--skip-failed"], stdin: Array(twice.utf8))
+        #expect(lenient.status == 0)
+        let expected = twice.replacingOccurrences(of: "  name: fine\n  annotations:\n    sidecar.speedscale.com/inject: \"true\"\n", with: "  name: fine\n")
+        #expect(lenient.output == expected)
+        #expect(lenient.stderr.contains("deployment/fine (-) uninjected"))
+    }
+
     @Test func uninjectInPlaceAndAsADiffForPatch() throws {
         let original = try ProjectPaths.bytes(ProjectPaths.root.appendingPathComponent(quickstart))
         let injected = try ToolRunner.run(["inject", "-f", quickstart]).stdout
