@@ -39,7 +39,12 @@ import TestSupport
     @Test(arguments: FuzzReplay.failCases(EditCheck.name))
     func savedFailCasesHoldEveryInvariant(_ file: String) throws {
         let bytes = try FuzzReplay.failCase(EditCheck.name, file)
-        #expect(EditCheck.violations(of: bytes) == [])
+        if file.hasPrefix("open-") {
+            // A failure found and not fixed yet: kept here so that the fix is noticed.
+            withKnownIssue("an edit bug the fuzzer found that is not fixed yet") { #expect(EditCheck.violations(of: bytes) == []) }
+        } else {
+            #expect(EditCheck.violations(of: bytes) == [])
+        }
     }
 
     @Test(arguments: FuzzReplay.fixtureFiles)
