@@ -259,7 +259,10 @@ progress "directory: inject with the default workers"
 OUT=$WORK/jobs-default.yaml measure 0 "$BIN" inject -q -f "$DIRECTORY"
 default_time=$MEDIAN
 echo "| default | $(shown_time) | | |"
-if "$BIN" inject --help 2>/dev/null | grep -q -- '--jobs'; then
+# (The help is read whole first: `grep -q` on a pipe would stop the writer early, and with
+# pipefail that reads as "no --jobs".)
+inject_help=$("$BIN" inject --help 2>/dev/null || true)
+if [[ $inject_help == *--jobs* ]]; then
   progress "directory: inject --jobs 1"
   OUT=$WORK/jobs-1.yaml measure 0 "$BIN" inject -q --jobs 1 -f "$DIRECTORY"
   if [ -n "$MEDIAN" ] && [ -n "$default_time" ]; then
