@@ -12,14 +12,8 @@ extension YAMLSource {
         var place = lastEnd
         while position < mark {
             let byte = bytes[position]
-            if byte == 0x20 || byte == 0x09 {
-                position += 1
-            } else if case let width = lineBreakWidth(at: position), width > 0 {
-                position += width
-            } else if isByteOrderMarkStartingALine(at: position) {
-                position += 3
-            } else if byte == UInt8(ascii: "#") {
-                position = lineEnd(ofByte: position)
+            if let next = self.position(afterBlankOrCommentAt: position) {
+                position = next
             } else if Self.isIndicator(byte) {
                 position += 1
                 place = position
@@ -49,19 +43,25 @@ extension YAMLSource {
             } else if byte == UInt8(ascii: "!") {
                 position += 1
                 while position < limit && !isBlankOrBreak(at: position) { position += 1 }
-            } else if byte == 0x20 || byte == 0x09 {
-                position += 1
-            } else if case let width = lineBreakWidth(at: position), width > 0 {
-                position += width
-            } else if isByteOrderMarkStartingALine(at: position) {
-                position += 3
-            } else if byte == UInt8(ascii: "#") {
-                position = lineEnd(ofByte: position)
+            } else if let next = self.position(afterBlankOrCommentAt: position) {
+                position = next
             } else {
                 break
             }
         }
         return min(position, limit)
+    }
+
+    /// Where the space or tab, line break, byte-order mark at a line start, or comment at
+    /// `position` ends; nil when none of them is there.
+    private func position(afterBlankOrCommentAt position: Int) -> Int? {
+        let byte = bytes[position]
+        if byte == 0x20 || byte == 0x09 { return position + 1 }
+        let width = lineBreakWidth(at: position)
+        if width > 0 { return position + width }
+        if isByteOrderMarkStartingALine(at: position) { return position + 3 }
+        if byte == UInt8(ascii: "#") { return lineEnd(ofByte: position) }
+        return nil
     }
 
     /// The end of a block scalar's content: libyaml's end mark when the scalar keeps its

@@ -86,6 +86,17 @@ struct RunInputs {
         }
     }
 
+    /// The workloads of the parsed inputs planned on `workers`, a run of them at a time (see
+    /// ``workloadRuns(workers:)``): `plan` gets a run's input, its workloads and a memo of
+    /// its own, and the plans come back in run order, with their runs.
+    func planWorkloads<Plan: Sendable>(
+        workers: Workers, _ plan: @Sendable (ParsedInput, [Workload], ResolutionMemo) -> Plan
+    ) -> (runs: [WorkloadRun], plans: [Plan]) {
+        let runs = workloadRuns(workers: workers)
+        let parsed = parsed
+        return (runs, workers.map(runs) { run in plan(parsed[run.file], run.workloads, ResolutionMemo()) })
+    }
+
     /// One plan per parsed input, from the plans of its workload runs (in order).
     func plans(joining runs: [WorkloadRun], _ planned: [FilePlan]) -> [FilePlan] {
         var plans = parsed.map { FilePlan(parsed: $0) }

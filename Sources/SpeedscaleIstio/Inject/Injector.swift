@@ -31,17 +31,14 @@ public struct Injector: Sendable {
     public func inject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
         let run = RunInputs(inputs, workers: workers)
         let index = MeshIndex(run.parsed.map(\.manifests))
-        let runs = run.workloadRuns(workers: workers)
-        let parsed = run.parsed
-        let planned = workers.map(runs) { workloads in
-            var plan = FilePlan(parsed: parsed[workloads.file])
-            let memo = ResolutionMemo()
-            for workload in workloads.workloads {
+        let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
+            var plan = FilePlan(parsed: parsed)
+            for workload in workloads {
                 self.plan(workload, in: &plan, index: index, memo: memo)
             }
             return plan
         }
-        var plans = run.plans(joining: runs, planned)
+        var plans = run.plans(joining: planned.runs, planned.plans)
         if options.sidecarEgress {
             SidecarEgressPlanner(settings: options.ruleSettings).plan(&plans)
         }

@@ -28,12 +28,9 @@ public struct Uninjector: Sendable {
     public func uninject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
         let run = RunInputs(inputs, workers: workers)
         let index = MeshIndex(run.parsed.map(\.manifests))
-        let runs = run.workloadRuns(workers: workers)
-        let parsed = run.parsed
-        let planned = workers.map(runs) { workloads in
-            var plan = UninjectPlan(file: FilePlan(parsed: parsed[workloads.file]))
-            let memo = ResolutionMemo()
-            for workload in workloads.workloads {
+        let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
+            var plan = UninjectPlan(file: FilePlan(parsed: parsed))
+            for workload in workloads {
                 let settings = options.settings(for: workload)
                 let context = WorkloadContext(
                     workload: workload, source: plan.file.parsed.source, hints: settings.request.hints, settings: options.ruleSettings,
@@ -50,9 +47,9 @@ public struct Uninjector: Sendable {
             }
             return plan
         }
-        var plans = run.plans(joining: runs, planned.map(\.file))
+        var plans = run.plans(joining: planned.runs, planned.plans.map(\.file))
         if options.sidecarEgress {
-            removeEgress(from: &plans, uninjected: planned.flatMap(\.uninjected), remaining: planned.flatMap(\.remaining))
+            removeEgress(from: &plans, uninjected: planned.plans.flatMap(\.uninjected), remaining: planned.plans.flatMap(\.remaining))
         }
         return try run.results(of: plans, workers: workers)
     }
