@@ -99,6 +99,9 @@ struct TreeBuilder {
         top += 1
     }
 
+    /// Where the innermost open collection starts; nil at a document's root.
+    var innermostOpenStart: Int? { open.last.map { Int(records[$0.index].start) } }
+
     /// Opens a mapping or sequence. Returns its index.
     @discardableResult
     mutating func open(_ record: NodeRecord) -> Int {

@@ -152,7 +152,8 @@ private struct EventReader {
                     let contentStart = hasProperties ? source.contentStart(afterPropertiesAt: start, limit: end) : start
                     record.scalarStyle = Self.scalarStyle(scalar.style)
                     if record.scalarStyle == .literal || record.scalarStyle == .folded {
-                        record.end = Int32(truncatingIfNeeded: source.blockScalarEnd(contentStart: contentStart, markEnd: end))
+                        record.end = Int32(truncatingIfNeeded: source.blockScalarEnd(
+                            contentStart: contentStart, markEnd: end, parentColumn: builder.innermostOpenStart.map { source.byteColumn(of: $0) }))
                     }
                     let written: Range<Int>
                     switch record.scalarStyle {

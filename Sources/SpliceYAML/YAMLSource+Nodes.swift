@@ -65,14 +65,52 @@ extension YAMLSource {
     }
 
     /// The end of a block scalar's content: libyaml's end mark when the scalar keeps its
-    /// trailing line breaks (`|+`), else just past its last non-blank character.
-    func blockScalarEnd(contentStart: Int, markEnd: Int) -> Int {
+    /// trailing line breaks (`|+`), else just past its last non-blank character, or past the
+    /// last of the whitespace-only lines after it that are indented deeper than the scalar's
+    /// content (such a line is text: `|` then `  a` then `   ` reads `"a\n "`).
+    /// `parentColumn` is the column of the block collection holding the scalar, nil at a
+    /// document's root: an indentation digit counts from there.
+    func blockScalarEnd(contentStart: Int, markEnd: Int, parentColumn: Int?) -> Int {
+        let limit = min(markEnd, bytes.count)
         var header = contentStart
-        while header < bytes.count && lineBreakWidth(at: header) == 0 && bytes[header] != UInt8(ascii: "#") {
+        var digit: Int?
+        while header < limit && lineBreakWidth(at: header) == 0 && bytes[header] != UInt8(ascii: "#") {
             if bytes[header] == UInt8(ascii: "+") { return markEnd }
+            if (0x31...0x39).contains(bytes[header]) { digit = Int(bytes[header] - 0x30) }
             header += 1
         }
-        return min(markEnd, offsetBeforeBlanks(min(markEnd, bytes.count), notBefore: contentStart + 1))
+        var end = min(markEnd, offsetBeforeBlanks(limit, notBefore: contentStart + 1))
+        guard end < limit else { return end }
+        let indentation: Int
+        if let digit {
+            indentation = (parentColumn ?? 0) + digit
+        } else {
+            // As libyaml finds it: the most spaces on the lines up to the first with text,
+            // and at least one more than the parent's column.
+            var most = max(1, (parentColumn ?? -1) + 1)
+            var line = nextLineStart(afterByte: contentStart)
+            while line < limit {
+                let spaces = leadingSpaces(at: line, limit: limit)
+                most = max(most, spaces)
+                if line + spaces < lineEnd(ofByte: line) { break }
+                line = nextLineStart(afterByte: line)
+            }
+            indentation = most
+        }
+        var line = nextLineStart(afterByte: end)
+        while line < limit {
+            let lineEnd = min(lineEnd(ofByte: line), limit)
+            if lineEnd - line > indentation { end = lineEnd }
+            line = nextLineStart(afterByte: line)
+        }
+        return end
+    }
+
+    /// How many spaces start the line at `line`, not counting past `limit`.
+    private func leadingSpaces(at line: Int, limit: Int) -> Int {
+        var position = line
+        while position < limit && bytes[position] == 0x20 { position += 1 }
+        return position - line
     }
 
     /// Whether a byte-order mark starts at `offset`, at the start of a line: libyaml skips one

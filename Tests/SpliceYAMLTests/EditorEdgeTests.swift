@@ -40,6 +40,20 @@ import Testing
             #expect(root.lookup(["m", "s"])?.value == value)
         }
     }
+
+    @Test func aLineOfSpacesEndingABlockScalarStaysInIt() throws {
+        // The last line, three spaces deep under text two deep, is the scalar's text ` `.
+        for (text, expected, value) in [
+            ("m:\n  s: |\n    a\n     ", "m:\n  s: |-\n    a\n     \n  k: v", "a\n "),
+            ("m:\n  s: |\n    a\n     \n", "m:\n  s: |\n    a\n     \n  k: v\n", "a\n \n"),
+        ] {
+            let (out, root) = try edited(text) { editor, root in
+                editor.appendEntries([NewEntry("k", .text("v"))], to: try #require(root["m"]))
+            }
+            #expect(out == expected)
+            #expect(root.lookup(["m", "s"])?.value == value)
+        }
+    }
 }
 
 /// Where a block sequence item's dash is.

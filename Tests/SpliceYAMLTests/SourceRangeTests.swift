@@ -57,6 +57,26 @@ import Testing
         #expect(text(kept, source) == "|+\n  a\n\n")
     }
 
+    @Test func aBlockScalarEndsAfterTrailingLinesOfSpacesDeeperThanItsText() throws {
+        // A line of spaces deeper than the scalar's text is text too; one no deeper is not.
+        let cases: [(String, String, String)] = [
+            ("s: |\n  a\n   \n  \nn: 1\n", "|\n  a\n   ", "a\n \n"),
+            ("s: |\n  a\n   ", "|\n  a\n   ", "a\n "),
+            ("s: |-\n  a\n    \n", "|-\n  a\n    ", "a\n  "),
+            ("s: |\n  a\n  \n\nn: 1\n", "|\n  a", "a\n"),
+            ("s: |1\n   a\n  \n", "|1\n   a\n  ", "  a\n \n"),
+            ("- |\n  a\n   \n", "|\n  a\n   ", "a\n \n"),
+            ("s: |\n \n  a\n   \n", "|\n \n  a\n   ", "\na\n \n"),
+        ]
+        for (input, written, value) in cases {
+            let source = YAMLSource(input)
+            let root = try #require(YAMLStream(parsing: source).documents.first?.root)
+            let scalar = try #require(root.isMapping ? root["s"] : root.items.first)
+            #expect(text(scalar, source) == written, "\(input.debugDescription)")
+            #expect(scalar.value == value, "\(input.debugDescription)")
+        }
+    }
+
     @Test func flowCollectionsSpanTheirBrackets() throws {
         let source = YAMLSource("labels: {app: web, tier: \"fe\"}\nports: [80, 443]\nempty: {}\nlist: []\n")
         let root = try #require(YAMLStream(parsing: source).documents.first?.root)
