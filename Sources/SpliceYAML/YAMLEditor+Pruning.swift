@@ -42,19 +42,38 @@ extension YAMLEditor {
     /// and its key's line carries no comment; elsewhere it was the user's, and stays as a
     /// null value. A flow collection goes when it spans lines (as this editor writes new JSON
     /// objects), sits on one line inside a YAML flow parent (as it writes new entries there),
-    /// or, in JSON, on its parent's opening line (as it writes new entries into a JSON object
-    /// written on one line); any other one-line `{}`, in a block parent or in JSON, is the
-    /// user's and stays.
+    /// or, in JSON, on its parent's opening line, or on the line where the entry before it ends
+    /// when that entry starts on the opening line (as it writes new entries into a JSON object
+    /// whose entries start on its opening line); any other one-line `{}`, in a block parent or
+    /// in JSON, is the user's and stays.
     public func canPrune(_ collection: YAMLNode, heldBy pair: YAMLPair?, in parent: YAMLNode, atInsertionPoint: Bool) -> Bool {
         if collection.isFlow {
             let line = source.lineIndex(ofByte: collection.contentStart)
             let multiline = line != source.lineIndex(ofByte: max(collection.contentStart, collection.end - 1))
-            let onParentsOpeningLine = parent.isFlow && line == source.lineIndex(ofByte: parent.contentStart)
-            return multiline || (parent.isFlow && !isJSON) || (isJSON && onParentsOpeningLine)
+            let openingLine = source.lineIndex(ofByte: parent.contentStart)
+            let onParentsOpeningLine = parent.isFlow && line == openingLine
+            // New entries follow the last one on its line when it starts on the opening line,
+            // even when its value runs onto later lines.
+            let afterAnEntryFromTheOpeningLine = parent.isFlow && previousSibling(of: collection, in: parent).map {
+                source.lineIndex(ofByte: $0.start) == openingLine && source.lineIndex(ofByte: max($0.start, $0.end - 1)) == line
+            } ?? false
+            return multiline || (parent.isFlow && !isJSON) || (isJSON && (onParentsOpeningLine || afterAnEntryFromTheOpeningLine))
         }
         guard let pair else { return atInsertionPoint }
         return atInsertionPoint && comments.comment(onLineOf: pair.key.start, from: pair.key.end) == nil
             && !hasCommentLines(from: source.nextLineStart(afterByte: pair.key.end), before: childSpans(of: collection).first?.0 ?? collection.start)
+    }
+
+    /// The span of the entry or item just before `child` in `parent`, nil for the first.
+    private func previousSibling(of child: YAMLNode, in parent: YAMLNode) -> (start: Int, end: Int)? {
+        if parent.kind == .mapping {
+            guard let index = parent.pairs.firstIndex(where: { $0.value == child }), index > 0 else { return nil }
+            let pair = parent.pairs[index - 1]
+            return (pair.key.start, pair.value.end)
+        }
+        guard let index = parent.items.firstIndex(of: child), index > 0 else { return nil }
+        let item = parent.items[index - 1]
+        return (item.start, item.end)
     }
 
     /// Whether a comment line lies between `start` (a line start) and the line of `end`: the

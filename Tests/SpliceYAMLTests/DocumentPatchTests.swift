@@ -93,6 +93,16 @@ import Testing
         #expect(try patch(own, removeBoth) == "{\"metadata\": {\n  \"name\": \"x\",\n  \"annotations\": {}}}\n")
     }
 
+    @Test func aMappingAddedAfterAnEntryRunningOntoANewLineGoesAgainWhenEmptied() throws {
+        // Found by FuzzInject: the last entry starts on the object's opening line and its value
+        // ends on the next (a lone carriage return is a line break): new entries follow it
+        // there, and uninject left `"annotations": {}`.
+        let input = "{\"metadata\": {\"name\": \r\"x\"}}\n"
+        let added = try patch(input, add)
+        #expect(added == "{\"metadata\": {\"name\": \r\"x\", \"annotations\": {\"a/b\": \"1\", \"c\": \"true\"}}}\n")
+        #expect(try patch(added, removeBoth) == input)
+    }
+
     @Test func aKeyWrittenEmptyWithACommentUnderItKeepsBoth() throws {
         // Found by FuzzInject: uninject of inject took `metadata:` away with the comment under it.
         for input in ["kind: Pod\nmetadata:\n  # name: x\nspec:\n  a: 1\n", "kind: Pod\nmetadata:\n  # name: x\n"] {
