@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import SpeedscaleIstio
 
 /// `--color`, shared by every subcommand that colours what it prints (inject's diff, lint's

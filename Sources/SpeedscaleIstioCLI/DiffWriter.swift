@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import SpeedscaleIstio
 import SpliceYAML
 
@@ -61,10 +68,10 @@ struct DiffWriter {
 
     /// `path` with its directory's symbolic links resolved, or as it is when that fails.
     private static func physicalPath(_ path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(path)
         guard let resolved = realpath(directory, nil) else { return path }
         defer { free(resolved) }
-        let name = (path as NSString).lastPathComponent
+        let name = PathText.lastComponent(path)
         let parent = String(cString: resolved)
         return parent == "/" ? "/" + name : parent + "/" + name
     }

@@ -1,4 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import SpeedscaleIstio
 
 /// Rewrites files atomically and all together: every new content is first written to a
 /// temporary file beside its target (same directory, so the rename cannot cross file systems)
@@ -73,7 +81,7 @@ struct InPlaceWriter {
             let rewritten = done.isEmpty ? "no file was changed" : "already rewritten: \(done.joined(separator: ", "))"
             throw Failure(description: "\(file.path): cannot replace it: \(reason); \(rewritten)", rewritten: done)
         }
-        for directory in Set(staged.map { ($0.target as NSString).deletingLastPathComponent }) {
+        for directory in Set(staged.map { PathText.deletingLastComponent($0.target) }) {
             Self.synchronize(directory: directory)
         }
     }
@@ -102,8 +110,8 @@ struct InPlaceWriter {
     /// target's owner, group, mode and extended attributes.
     private func stage(_ rewrite: Rewrite, over target: Target) throws(Refusal) -> Staged {
         let info = target.info
-        let directory = (target.path as NSString).deletingLastPathComponent
-        let name = (target.path as NSString).lastPathComponent
+        let directory = PathText.deletingLastComponent(target.path)
+        let name = PathText.lastComponent(target.path)
         var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else { throw refusal(rewrite.path, "cannot create a temporary file in \(directory)") }
@@ -126,27 +134,13 @@ struct InPlaceWriter {
         } catch {
             throw Refusal(description: "\(rewrite.path): \(error.description)")
         }
-        guard Self.writeAll(rewrite.bytes, to: descriptor), fsync(descriptor) == 0 else {
+        guard Descriptor.writeAll(rewrite.bytes, to: descriptor), fsync(descriptor) == 0 else {
             throw refusal(rewrite.path, "cannot write a temporary file in \(directory)")
         }
         closed = true
         guard close(descriptor) == 0 else { throw refusal(rewrite.path, "cannot write a temporary file in \(directory)") }
         written = true
         return Staged(path: rewrite.path, target: target.path, temporary: temporary)
-    }
-
-    /// Writes all of `bytes`, retrying short writes.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += count
-        }
-        return true
     }
 
     /// Flushes a directory after renames in it, so the new names survive a crash. Best effort:

@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import SpeedscaleIstio
 
 /// Where lint's report goes and how it looks: `--format`, `-o`, and the shared `--color`.

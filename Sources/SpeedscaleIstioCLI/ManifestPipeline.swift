@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import SpeedscaleIstio
 
 /// Read → transform → write, for every subcommand that rewrites manifests: reads the inputs

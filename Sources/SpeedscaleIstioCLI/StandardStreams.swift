@@ -1,10 +1,8 @@
-import Foundation
-
 /// Writing to standard error: the report and every message.
 enum StandardError {
     /// Writes `text` to standard error.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = Descriptor.writeAll(Array(text.utf8), to: 2)
     }
 }
 
@@ -12,6 +10,6 @@ enum StandardError {
 enum StandardOutput {
     /// Writes `bytes` to standard output.
     static func write(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        _ = Descriptor.writeAll(bytes, to: 1)
     }
 }

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import SpeedscaleIstio
 
 /// Where the documents of a rendered Helm stream came from, so that the report names
@@ -95,14 +102,19 @@ struct TemplateSources {
     /// The template a line names: `# Source: PATH`, or `postrenderer.helm.sh/postrender-filename: PATH`.
     private static func source(inLine line: Substring) -> String? {
         if line.hasPrefix("# Source: ") {
-            let value = line.dropFirst("# Source: ".count).trimmingCharacters(in: .whitespaces)
+            let value = Self.trimmed(line.dropFirst("# Source: ".count), of: [" ", "\t"])
             return value.isEmpty ? nil : value
         }
         let trimmed = line.drop { $0 == " " }
         guard trimmed.hasPrefix(helmFilenameAnnotation + ":") || trimmed.hasPrefix("\"\(helmFilenameAnnotation)\":") else { return nil }
-        let value = trimmed.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
-        let unquoted = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"',"))
+        let value = Self.trimmed(trimmed.drop { $0 != ":" }.dropFirst(), of: [" ", "\t"])
+        let unquoted = Self.trimmed(Substring(value), of: ["\"", "'", ","])
         return unquoted.isEmpty ? nil : unquoted
+    }
+
+    /// `text` without the characters of `set` at either end.
+    private static func trimmed(_ text: Substring, of set: Set<Character>) -> String {
+        String(text.drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }
 

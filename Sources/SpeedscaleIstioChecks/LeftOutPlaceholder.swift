@@ -30,7 +30,7 @@ enum LeftOutPlaceholder {
     static func isEmptyKey(_ line: ArraySlice<UInt8>) -> Bool {
         var text = Substring(String(decoding: line, as: UTF8.self))
         text = text.drop { $0 == " " || $0 == "-" }
-        if let hash = text.range(of: " #") { text = text[..<hash.lowerBound] }
+        if let hash = text.firstRange(of: " #") { text = text[..<hash.lowerBound] }
         while let last = text.last, last == " " || last == "\t" || last == "\r" || last == "\n" || last == "\r\n" { text = text.dropLast() }
         guard let colon = text.firstIndex(of: ":") else { return false }
         let key = text[..<colon]

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpliceYAML
 
 /// Finds `.speedscale-istio.yaml`: in the working directory, else at the root of the git
@@ -9,19 +13,19 @@ public enum ConfigurationLocator {
 
     /// The configuration file that applies in `directory`, if any.
     public static func find(from directory: String) -> String? {
-        let here = (directory as NSString).appendingPathComponent(fileName)
+        let here = PathText.appending(fileName, to: directory)
         if FileManager.default.fileExists(atPath: here) { return here }
         guard let root = gitRoot(from: directory), root != directory else { return nil }
-        let atRoot = (root as NSString).appendingPathComponent(fileName)
+        let atRoot = PathText.appending(fileName, to: root)
         return FileManager.default.fileExists(atPath: atRoot) ? atRoot : nil
     }
 
     /// The nearest folder at or above `directory` that holds `.git` (a folder, or a file in a worktree).
     public static func gitRoot(from directory: String) -> String? {
-        var current = (directory as NSString).standardizingPath
+        var current = PathText.standardized(directory)
         while true {
-            if FileManager.default.fileExists(atPath: (current as NSString).appendingPathComponent(".git")) { return current }
-            let parent = (current as NSString).deletingLastPathComponent
+            if FileManager.default.fileExists(atPath: PathText.appending(".git", to: current)) { return current }
+            let parent = PathText.deletingLastComponent(current)
             if parent == current || parent.isEmpty { return nil }
             current = parent
         }
@@ -34,7 +38,7 @@ public enum ConfigurationLocator {
             throw ConfigurationError(file: path, location: nil, message: "cannot be read")
         }
         var configuration = try LintConfiguration.parse(YAMLSource([UInt8](data)), file: path)
-        configuration.baseDirectory = (path as NSString).deletingLastPathComponent
+        configuration.baseDirectory = PathText.deletingLastComponent(path)
         return configuration
     }
 }

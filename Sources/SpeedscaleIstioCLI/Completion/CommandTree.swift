@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The command tree as argument-parser itself describes it (the `--experimental-dump-help`
 /// JSON): every subcommand, flag, option, value list and completion kind, read from the

@@ -169,7 +169,7 @@ struct CompletionEngine: Sendable {
     /// The first sentence of a help text, for a description beside a candidate.
     static func firstSentence(_ text: String?) -> String? {
         guard let text else { return nil }
-        if let end = text.range(of: ". ") { return String(text[..<end.lowerBound]) }
+        if let end = text.firstRange(of: ". ") { return String(text[..<end.lowerBound]) }
         return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }

@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import SpeedscaleIstio
 
 /// `krm`: run as a KRM function (kpt `fn eval --exec`, kustomize `transformers:` with an exec
@@ -31,7 +38,10 @@ struct KRM: ParsableCommand {
     var flags: [String] = []
 
     func run() throws {
-        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        guard let bytes = Descriptor.readToEnd(0) else {
+            StandardError.write("error: cannot read standard input\n")
+            throw ExitCode(2)
+        }
         let list: ResourceList
         do {
             list = try ResourceList(bytes)

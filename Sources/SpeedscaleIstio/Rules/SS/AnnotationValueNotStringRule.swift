@@ -27,7 +27,7 @@ package struct AnnotationValueNotStringRule: MeshRule {
         ],
         corrections: [
             RuleCorrection(
-                RuleExample.dual().text.replacingOccurrences(of: "inject: \"true\"", with: "inject: true"),
+                RuleExample.dual().text.replacing("inject: \"true\"", with: "inject: true"),
                 after: RuleExample.dual(env: RuleExample.injectedEnv).text),
         ])
 

@@ -52,7 +52,7 @@ package struct IncompleteProfileRule: WorkloadRule {
         var javaOptions: [String: [String]] = [:]
         for entry in missing {
             switch entry.place {
-            case .annotation(let key): annotationKeys.append(key.replacingOccurrences(of: SpeedscaleAnnotation.prefix, with: ""))
+            case .annotation(let key): annotationKeys.append(key.replacing(SpeedscaleAnnotation.prefix, with: ""))
             case .variable(let name), .extraVariable(let name): variables.append(name)
             case .listEntry(let name, let host), .extraListEntry(let name, let host): hosts[name, default: []].append(host)
             case .jvmProperty(let holder, let name): javaOptions[holder.javaOptionsName, default: []].append("-D" + name)
