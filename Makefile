@@ -18,16 +18,19 @@ SWIFT_BUILD_FLAGS ?= -c release
 BINPATH ?= $(shell $(SWIFT) build $(SWIFT_BUILD_FLAGS) --show-bin-path)
 INSTALL ?= install
 SHA256 ?= $(shell command -v sha256sum >/dev/null 2>&1 && echo sha256sum || echo shasum -a 256)
-# On Linux the Swift runtime is linked into the executables: they run where Swift is not
-# installed, and start in a third of the time (no dynamic loading of the Swift libraries).
-STATIC_FLAGS := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
+# On Linux the executables are linked statically: the Swift runtime, libyaml and the C
+# library are in them, so they run on any Linux without Swift or libyaml installed and start
+# without the dynamic loader's work. Without libyaml's static archive (libyaml.a, in
+# libyaml-dev), only the Swift runtime is linked in.
+LIBYAML_ARCHIVE := $(wildcard $(shell pkg-config --variable=libdir yaml-0.1 2>/dev/null)/libyaml.a)
+STATIC_FLAGS := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib $(if $(LIBYAML_ARCHIVE),-Xswiftc -static-executable),)
 
 PLUGIN = kubectl-speedscale_istio
 COMPLETION = kubectl_complete-speedscale_istio
 OS := $(shell uname -s | tr '[:upper:]' '[:lower:]')
 ARCH := $(shell uname -m | sed -e 's/x86_64/amd64/' -e 's/aarch64/arm64/')
 
-.PHONY: all build install uninstall dist test clean
+.PHONY: all build install uninstall dist test clean static-flags
 
 all: build
 
@@ -65,3 +68,7 @@ test:
 clean:
 	rm -rf dist
 	$(SWIFT) package clean
+
+# The link flags above, for scripts that build the same executable (Benchmarks/run.sh).
+static-flags:
+	@echo $(STATIC_FLAGS)

@@ -314,19 +314,23 @@ echo
 
 # --- 6. --version and --help -------------------------------------------------------------------
 
-# The executables `make install` and `make dist` build on Linux link the Swift runtime in
-# (--static-swift-stdlib), which spares the dynamic loader most of its work at start-up.
+# The executables `make install` and `make dist` build on Linux are linked statically (the
+# Swift runtime, and libyaml and the C library when libyaml.a is installed: `make
+# static-flags` prints the flags), which spares the dynamic loader its work at start-up.
 STATIC_BIN=''
-if [ "$(uname -s)" = Linux ]; then
-  progress "start-up: building the release executable with --static-swift-stdlib (as make install does)"
-  if swift build -c release --static-swift-stdlib --product kubectl-speedscale_istio --scratch-path .build/static >&2; then
+STATIC_LABEL='make install'
+if [ "$(uname -s)" = Linux ] && command -v make >/dev/null; then
+  read -r -a static_flags <<<"$(make -s static-flags)"
+  STATIC_LABEL="make install (${static_flags[*]})"
+  progress "start-up: building the release executable with ${static_flags[*]} (as make install does)"
+  if swift build -c release "${static_flags[@]}" --product kubectl-speedscale_istio --scratch-path .build/static >&2; then
     STATIC_BIN=$PWD/.build/static/release/kubectl-speedscale_istio
   fi
 fi
 
 echo "## Start-up"
 echo
-echo "| command | swift build -c release | make install (Swift runtime linked in) |"
+echo "| command | swift build -c release | $STATIC_LABEL |"
 echo "|---|---|---|"
 # startup_median BINARY ARGUMENTS: the median wall time of 20 runs, in ms.
 startup_median() {

@@ -113,6 +113,22 @@ import TestSupport
         }
     }
 
+    @Test(.enabled(if: ToolRunner.which("make") != nil, "make is not installed"))
+    func makeLinksStaticallyOnLinuxWhenLibyamlsArchiveIsThere() throws {
+        let make = try #require(ToolRunner.which("make"))
+        let run = try ToolRunner.runProgram(make, ["-s", "static-flags"], directory: ProjectPaths.root)
+        #expect(run.status == 0)
+        let flags = run.output.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        #if os(Linux)
+        #expect(flags.contains("--static-swift-stdlib"))
+        let libdir = try ToolRunner.which("pkg-config").map { try ToolRunner.runProgram($0, ["--variable=libdir", "yaml-0.1"]).output }
+        let archive = libdir.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) + "/libyaml.a" }
+        #expect(flags.contains("-static-executable") == archive.map { FileManager.default.fileExists(atPath: $0) } ?? false)
+        #else
+        #expect(flags.allSatisfy(\.isEmpty), "no static linking outside Linux")
+        #endif
+    }
+
     @Test func theLicenseIsApache2() throws {
         let text = String(decoding: try ProjectPaths.bytes(ProjectPaths.root.appendingPathComponent("LICENSE")), as: UTF8.self)
         #expect(text.contains("Apache License\n                           Version 2.0, January 2004"))
