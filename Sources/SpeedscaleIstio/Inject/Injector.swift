@@ -29,6 +29,14 @@ public struct Injector: Sendable {
     /// VirtualService notes) is done once in between. The results do not depend on `workers`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func inject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
+        // Planned in a function of its own: the parsed inputs are freed when it returns,
+        // before the outputs are made and checked.
+        let (slots, files) = plan(inputs, workers: workers)
+        return try slots.results(of: files, workers: workers)
+    }
+
+    /// The edits, outcomes and notes of every parsed input of `inputs`.
+    private func plan(_ inputs: [ManifestInput], workers: Workers) -> (RunSlots, [FileEdits]) {
         let run = RunInputs(inputs, workers: workers)
         let index = MeshIndex(run.parsed.map(\.manifests))
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
@@ -43,7 +51,7 @@ public struct Injector: Sendable {
             SidecarEgressPlanner(settings: options.ruleSettings).plan(&plans)
         }
         VirtualServiceNotes.add(to: &plans, index: index)
-        return try run.results(of: plans, workers: workers)
+        return (run.resultSlots, plans.map(\.finished))
     }
 
     /// Plans one workload into `plan`.

@@ -26,6 +26,14 @@ public struct Uninjector: Sendable {
     /// threads (a long stream in pieces); the results do not depend on `workers`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func uninject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
+        // Planned in a function of its own: the parsed inputs are freed when it returns,
+        // before the outputs are made and checked.
+        let (slots, files) = plan(inputs, workers: workers)
+        return try slots.results(of: files, workers: workers)
+    }
+
+    /// The edits, outcomes and notes of every parsed input of `inputs`.
+    private func plan(_ inputs: [ManifestInput], workers: Workers) -> (RunSlots, [FileEdits]) {
         let run = RunInputs(inputs, workers: workers)
         let index = MeshIndex(run.parsed.map(\.manifests))
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
@@ -51,7 +59,7 @@ public struct Uninjector: Sendable {
         if options.sidecarEgress {
             removeEgress(from: &plans, uninjected: planned.plans.flatMap(\.uninjected), remaining: planned.plans.flatMap(\.remaining))
         }
-        return try run.results(of: plans, workers: workers)
+        return (run.resultSlots, plans.map(\.finished))
     }
 
     /// The status and edits of one workload.
