@@ -21,8 +21,9 @@ public struct Workers: Sendable, Equatable {
     /// One thread: the work is done in order on the caller's thread.
     public static let one = Workers(1)
 
-    /// `items` transformed by `transform`, in order. With more than one item and thread, the
-    /// items are dealt out round-robin to ``count`` threads (items of similar size balance best).
+    /// `items` transformed by `transform`, in order. With more than one item and thread,
+    /// ``count`` threads each take the next item not yet taken until none is left, so that a
+    /// thread that finishes early goes on with the rest.
     public func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
         let lanes = min(count, items.count)
         guard lanes > 1 else { return items.map(transform) }
@@ -30,11 +31,10 @@ public struct Workers: Sendable, Equatable {
         return [Output](unsafeUninitializedCapacity: total) { buffer, initializedCount in
             guard let base = buffer.baseAddress else { return }
             let slots = Slots(base: base)
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                var index = lane
-                while index < total {
+            let dispenser = IndexDispenser()
+            DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+                while case let index = dispenser.take(), index < total {
                     slots.set(index, transform(items[index]))
-                    index += lanes
                 }
             }
             initializedCount = total
@@ -51,9 +51,25 @@ public struct Workers: Sendable, Equatable {
     }
 }
 
+/// The next index of one ``Workers/map(_:_:)``, handed out once each to whichever thread asks.
+/// Items are coarse (files, pieces of a stream, runs of workloads), so a serial queue is
+/// cheap enough as the lock.
+private final class IndexDispenser: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "SpliceYAML.Workers.IndexDispenser")
+    private var next = 0
+
+    /// An index no thread has taken yet (past the end once all are taken).
+    func take() -> Int {
+        queue.sync {
+            defer { next += 1 }
+            return next
+        }
+    }
+}
+
 /// The uninitialised result slots of one ``Workers/map(_:_:)``, written from several threads.
-/// Sound because each slot is written exactly once, by the one lane that owns its index, and
-/// the array is read only after every lane has been joined.
+/// Sound because each slot is written exactly once, by the one thread that took its index,
+/// and the array is read only after every thread has been joined.
 private struct Slots<Output>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Output>
 

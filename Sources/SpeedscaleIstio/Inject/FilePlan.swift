@@ -68,7 +68,7 @@ struct RunInputs {
     func workloadRuns(workers: Workers) -> [WorkloadRun] {
         parsed.indices.flatMap { file -> [WorkloadRun] in
             let workloads = parsed[file].manifests.workloads
-            let wanted = workers.count > 1 ? min(workers.count * 4, workloads.count / WorkloadRun.minimumSize) : 1
+            let wanted = workers.count > 1 ? min(workers.count * WorkloadRun.runsPerThread, workloads.count / WorkloadRun.minimumSize) : 1
             guard wanted > 1 else { return [WorkloadRun(file: file, workloads: workloads)] }
             var runs: [WorkloadRun] = []
             var current: [Workload] = []
@@ -151,6 +151,9 @@ struct RunSlots: Sendable {
 struct WorkloadRun: Sendable {
     /// The fewest workloads worth planning apart.
     static let minimumSize = 16
+    /// How many runs each thread gets at most: enough that the last run to finish leaves
+    /// the other threads little idle time.
+    static let runsPerThread = 16
     /// The index of the input among the parsed ones.
     let file: Int
     /// The workloads, in source order.
