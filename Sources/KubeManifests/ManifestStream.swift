@@ -15,7 +15,8 @@ public struct ManifestStream: Sendable {
         for (index, document) in stream.documents.enumerated() {
             let root = document.root
             guard root.kind == .mapping else { continue }
-            if root.string(at: ["kind"]) == "List" || (root.string(at: ["kind"])?.hasSuffix("List") == true && root["items"]?.kind == .sequence) {
+            let kind = root.string(at: ["kind"])
+            if kind == "List" || (kind?.hasSuffix("List") == true && root["items"]?.kind == .sequence) {
                 let items: [YAMLNode] = root["items"].map { Array($0.items) } ?? []
                 for (itemIndex, item) in items.enumerated() where item.kind == .mapping {
                     objects.append(KubeObject(node: item, documentIndex: index, listItemIndex: itemIndex))

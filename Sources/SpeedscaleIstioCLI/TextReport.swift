@@ -6,13 +6,16 @@ extension RunReport {
     /// error that ended the run.
     var text: String {
         var lines: [String] = []
-        let sources = TemplateSources(results)
+        let listed = listedOutcomes
+        // Only lines that name a place need the templates (reading them scans every input).
+        let namesPlaces = !listed.isEmpty || (!quiet && results.contains { !$0.notes.isEmpty })
+        let sources = TemplateSources(namesPlaces ? results : [])
         if !quiet { lines += skipped.map { "note: \($0.path): skipped: \($0.reason)" } }
         if case .unparsable = verdict {} else {
             // With --skip-failed, files that are not YAML are passed through unchanged.
             lines += unparsable.map { "note: \($0.description) (not YAML: passed through unchanged)" }
         }
-        for outcome in listedOutcomes {
+        for outcome in listed {
             lines.append("\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome))")
             if !quiet {
                 if let decision = outcome.decision {

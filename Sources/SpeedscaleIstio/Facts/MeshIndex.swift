@@ -1,4 +1,5 @@
 import KubeManifests
+import SpliceYAML
 
 /// The objects of a run that workloads are matched against, indexed once: Namespaces by
 /// name, and Services by namespace and selector (so matching every workload costs no more
@@ -24,18 +25,32 @@ public struct MeshIndex: Sendable {
         let value: String
     }
 
-    /// Indexes the objects of `inputs`.
-    public init(_ inputs: [ManifestStream]) {
+    /// What one object adds to the index.
+    private enum Fact: Sendable {
+        case namespace(name: String, labels: [String: String])
+        case service(KubeService, selector: [String: String])
+    }
+
+    /// Indexes the objects of `inputs`, reading them on up to `workers` threads.
+    public init(_ inputs: [ManifestStream], workers: Workers = .one) {
+        let objects = inputs.flatMap(\.objects)
+        let batches = workers.batches(objects, minimumSize: 256)
+        let facts = workers.map(batches) { batch in
+            batch.compactMap { object -> Fact? in
+                if object.kind == "Namespace", let name = object.name { return .namespace(name: name, labels: object.labels) }
+                return KubeService(object).map { .service($0, selector: $0.selector) }
+            }
+        }
         var labels: [String: [String: String]] = [:]
         var services: [String: [LabelPair: [IndexedService]]] = [:]
         var byName: [LabelPair: KubeService] = [:]
         var order = 0
-        for manifests in inputs {
-            for object in manifests.objects {
-                if object.kind == "Namespace", let name = object.name { labels[name] = object.labels }
-                guard let service = KubeService(object) else { continue }
+        for fact in facts.joined() {
+            switch fact {
+            case .namespace(let name, let namespaceLabels):
+                labels[name] = namespaceLabels
+            case .service(let service, let selector):
                 if let name = service.name { byName[LabelPair(key: service.namespace ?? "", value: name)] = service }
-                let selector = service.selector
                 guard let first = selector.min(by: { $0.key < $1.key }) else { continue }
                 services[service.namespace ?? "", default: [:]][LabelPair(key: first.key, value: first.value), default: []]
                     .append(IndexedService(service: service, selector: selector, order: order))

@@ -38,6 +38,9 @@ struct SidecarIndex: Sendable {
     /// Istio's root namespace.
     let rootNamespace: String
 
+    /// Whether the run holds no Sidecar at all.
+    var isEmpty: Bool { selectors.isEmpty && defaults.isEmpty }
+
     /// Indexes the Sidecars of `inputs`.
     init(_ inputs: [ManifestStream], rootNamespace: String) {
         let sidecars = inputs.enumerated().flatMap { input, manifests in
@@ -132,7 +135,8 @@ struct SidecarEgressAudit: Sendable {
         self.forwarder = forwarder
         let index = SidecarIndex(inputs, rootNamespace: settings.rootNamespace)
         var found: [Int: (entry: SidecarIndex.Entry, scope: Scope, workloads: [Workload])] = [:]
-        for context in workloads where context.isInMesh {
+        // Without a Sidecar in the run there is nothing to match the workloads against.
+        for context in workloads where !index.isEmpty && context.isInMesh {
             let workload = context.workload
             let applicable = index.applicable(namespace: workload.object.namespace, labels: workload.podLabels)
             let scope: Scope = context.isAmbient ? .ambient : applicable.meshWide ? .meshWide : .namespace

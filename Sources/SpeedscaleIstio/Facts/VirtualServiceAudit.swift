@@ -56,6 +56,11 @@ enum VirtualServiceAudit {
     /// (Istio rejects `*` with `mesh`), and for a Service whose in-mesh name another
     /// VirtualService already serves to the mesh (adding it here would clash with that one).
     static func gaps(inputs: [ManifestStream], index: MeshIndex, workloads: [WorkloadContext]) -> [VirtualServiceGap] {
+        let virtualServices = inputs.enumerated().flatMap { input, manifests in
+            manifests.virtualServices.map { (input: input, virtualService: $0) }
+        }
+        // Without a VirtualService in the run there is nothing to note.
+        guard !virtualServices.isEmpty else { return [] }
         var behind: [ServiceKey: (service: KubeService, workloads: [Workload])] = [:]
         for context in workloads {
             let workload = context.workload
@@ -65,9 +70,6 @@ enum VirtualServiceAudit {
             }
         }
         guard !behind.isEmpty else { return [] }
-        let virtualServices = inputs.enumerated().flatMap { input, manifests in
-            manifests.virtualServices.map { (input: input, virtualService: $0) }
-        }
         var servedToMesh: Set<ServiceKey> = []
         for (_, virtualService) in virtualServices where virtualService.appliesToMesh {
             for host in virtualService.hosts {

@@ -38,7 +38,7 @@ public struct Injector: Sendable {
     /// The edits, outcomes and notes of every parsed input of `inputs`.
     private func plan(_ inputs: [ManifestInput], workers: Workers) -> (RunSlots, [FileEdits]) {
         let run = RunInputs(inputs, workers: workers)
-        let index = MeshIndex(run.parsed.map(\.manifests))
+        let index = MeshIndex(run.parsed.map(\.manifests), workers: workers)
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
             var plan = FilePlan(parsed: parsed)
             for workload in workloads {

@@ -67,7 +67,7 @@ public struct Linter: Sendable {
         let workloadRules = rules.compactMap { $0 as? any WorkloadRule.Type }
         let meshRules = rules.compactMap { ($0 as? any MeshRule.Type)?.init() }
         var injectedNamespaces: Set<String?> = []
-        let index = MeshIndex(inputs)
+        let index = MeshIndex(inputs, workers: workers)
         let inject = configuration.inject
         let workloads = inputs.enumerated().flatMap { input, manifests in manifests.workloads.map { (input, $0) } }
         let checked = workers.map(workers.batches(workloads, minimumSize: 16)) { batch in
