@@ -25,16 +25,23 @@ public struct Workers: Sendable, Equatable {
     /// ``count`` threads each take the next item not yet taken until none is left, so that a
     /// thread that finishes early goes on with the rest.
     public func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
+        map(items) { item, _ in transform(item) }
+    }
+
+    /// ``map(_:_:)``, telling `transform` which thread runs it: a lane from 0 to ``count`` - 1
+    /// that no other thread uses at the same time (so that each lane can keep a cache of its
+    /// own across the items it takes).
+    public func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item, _ lane: Int) -> Output) -> [Output] {
         let lanes = min(count, items.count)
-        guard lanes > 1 else { return items.map(transform) }
+        guard lanes > 1 else { return items.map { transform($0, 0) } }
         let total = items.count
         return [Output](unsafeUninitializedCapacity: total) { buffer, initializedCount in
             guard let base = buffer.baseAddress else { return }
             let slots = Slots(base: base)
             let dispenser = IndexDispenser()
-            DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 while case let index = dispenser.take(), index < total {
-                    slots.set(index, transform(items[index]))
+                    slots.set(index, transform(items[index], lane))
                 }
             }
             initializedCount = total

@@ -87,14 +87,17 @@ struct RunInputs {
     }
 
     /// The workloads of the parsed inputs planned on `workers`, a run of them at a time (see
-    /// ``workloadRuns(workers:)``): `plan` gets a run's input, its workloads and a memo of
-    /// its own, and the plans come back in run order, with their runs.
+    /// ``workloadRuns(workers:)``): `plan` gets a run's input, its workloads and the memo of
+    /// the thread that plans it, and the plans come back in run order, with their runs.
     func planWorkloads<Plan: Sendable>(
         workers: Workers, _ plan: @Sendable (ParsedInput, [Workload], ResolutionMemo) -> Plan
     ) -> (runs: [WorkloadRun], plans: [Plan]) {
         let runs = workloadRuns(workers: workers)
         let parsed = parsed
-        return (runs, workers.map(runs) { run in plan(parsed[run.file], run.workloads, ResolutionMemo()) })
+        // One memo per thread, kept across the runs it takes: workloads far apart in a long
+        // stream mostly share their settings too.
+        let memos = (0..<workers.count).map { _ in ResolutionMemo() }
+        return (runs, workers.map(runs) { run, lane in plan(parsed[run.file], run.workloads, memos[lane]) })
     }
 
     /// One plan per parsed input, from the plans of its workload runs (in order).

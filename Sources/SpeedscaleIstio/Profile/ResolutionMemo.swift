@@ -1,9 +1,10 @@
 /// What profiles resolved to under every runtime, remembered for the workloads planned
 /// after: the workloads of one input mostly share their settings, and resolving a profile for
 /// every runtime is the costliest step of planning one. Used by one thread at a time (each
-/// run of workloads has its own); it forgets everything past a few thousand entries, so its
-/// size does not grow with the input.
-final class ResolutionMemo {
+/// thread that plans workloads has its own, kept across the runs of workloads it takes, hence
+/// unchecked Sendable); it forgets everything past a few thousand entries, so its size does
+/// not grow with the input.
+final class ResolutionMemo: @unchecked Sendable {
     private struct Key: Hashable {
         let profile: CaptureProfile
         let settings: ProfileSettings
