@@ -114,40 +114,7 @@ struct RunInputs {
 
     /// Where each input's result comes from, without the parsed inputs: what is left to
     /// join the results once planning is over.
-    var resultSlots: RunSlots { RunSlots(slots: slots) }
-}
-
-/// Where each input of a run gets its result: the result of its parsed form, or its parse
-/// error. Holds no parsed nodes, so that they are freed before the outputs are made.
-struct RunSlots: Sendable {
-    fileprivate let slots: [(input: ManifestInput, slot: Result<Int, YAMLParseError>)]
-
-    /// The results of `files` (one per parsed input), made on `workers`, in input order.
-    /// - Throws: the first input's error, in input order.
-    func results(of files: [FileEdits], workers: Workers) throws(InjectError) -> [InjectionResult] {
-        let inner = files.count >= workers.count ? Workers.one : workers
-        let outcomes = workers.map(files) { file -> Result<InjectionResult, InjectError> in
-            do throws(InjectError) {
-                return .success(try file.result(workers: inner))
-            } catch {
-                return .failure(error)
-            }
-        }
-        var results: [InjectionResult] = []
-        for outcome in outcomes {
-            switch outcome {
-            case .success(let result): results.append(result)
-            case .failure(let error): throw error
-            }
-        }
-        return slots.map { input, slot in
-            switch slot {
-            case .success(let index): return results[index]
-            case .failure(let error):
-                return InjectionResult(file: input.file, original: input.source.bytes, output: input.source.bytes, outcomes: [], parseError: error)
-            }
-        }
-    }
+    var resultSlots: RunSlots { RunSlots(slots) }
 }
 
 /// Some of the workloads of one parsed input, planned together.
@@ -195,39 +162,5 @@ struct FilePlan {
     /// The plan's edits, outcomes and notes, without its parsed nodes.
     var finished: FileEdits {
         FileEdits(file: parsed.file, source: parsed.source, edits: edits, outcomes: outcomes, notes: notes)
-    }
-}
-
-/// What a plan comes to once planning is over: one input's edits, outcomes and notes, with
-/// its bytes but not its parsed nodes (freed before the output is made and checked).
-struct FileEdits: Sendable {
-    let file: String
-    let source: YAMLSource
-    let edits: [Edit]
-    let outcomes: [WorkloadOutcome]
-    let notes: [String]
-
-    /// Applies the edits and checks that the result still parses (on `workers` threads).
-    func result(workers: Workers = .one) throws(InjectError) -> InjectionResult {
-        let output: [UInt8]
-        do {
-            output = try source.applying(edits)
-        } catch {
-            throw .internalError(file: file, message: error.description, location: nil)
-        }
-        if !edits.isEmpty {
-            do {
-                try YAMLStream.check(YAMLSource(output), workers: workers)
-            } catch {
-                // Point at the edit in the input, where the user can look, not into the edited text.
-                let edited = YAMLSource(output)
-                let input = EditMap(edits).inputOffset(ofOutputOffset: edited.byteOffset(of: error.location))
-                throw .internalError(
-                    file: file, message: "an edit near here would break the document (\(error.problem)); nothing was written",
-                    location: source.location(ofByte: input))
-            }
-        }
-        let sorted = outcomes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-        return InjectionResult(file: file, original: source.bytes, output: output, outcomes: sorted, notes: notes)
     }
 }
