@@ -41,7 +41,7 @@ private func writeBytes(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ coun
     write(descriptor, buffer, count)
 }
 
-/// `read(2)`, under a name that no `read` method hides.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+/// `read(2)`, under a name that no `read` method hides (the input reader's own is one).
+func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

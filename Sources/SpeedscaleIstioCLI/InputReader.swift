@@ -313,8 +313,3 @@ struct InputReader {
         InputError(file: path, SystemError.describe(errno))
     }
 }
-
-/// `read(2)`, under a name that the reader's own `read` does not hide.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
-}

@@ -102,19 +102,14 @@ struct TemplateSources {
     /// The template a line names: `# Source: PATH`, or `postrenderer.helm.sh/postrender-filename: PATH`.
     private static func source(inLine line: Substring) -> String? {
         if line.hasPrefix("# Source: ") {
-            let value = Self.trimmed(line.dropFirst("# Source: ".count), of: [" ", "\t"])
+            let value = line.dropFirst("# Source: ".count).trimming(" \t")
             return value.isEmpty ? nil : value
         }
         let trimmed = line.drop { $0 == " " }
         guard trimmed.hasPrefix(helmFilenameAnnotation + ":") || trimmed.hasPrefix("\"\(helmFilenameAnnotation)\":") else { return nil }
-        let value = Self.trimmed(trimmed.drop { $0 != ":" }.dropFirst(), of: [" ", "\t"])
-        let unquoted = Self.trimmed(Substring(value), of: ["\"", "'", ","])
+        let value = trimmed.drop { $0 != ":" }.dropFirst().trimming(" \t")
+        let unquoted = value.trimming("\"',")
         return unquoted.isEmpty ? nil : unquoted
-    }
-
-    /// `text` without the characters of `set` at either end.
-    private static func trimmed(_ text: Substring, of set: Set<Character>) -> String {
-        String(text.drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }
 

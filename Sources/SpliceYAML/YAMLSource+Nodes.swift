@@ -90,7 +90,7 @@ extension YAMLSource {
             var most = max(1, (parentColumn ?? -1) + 1)
             var line = nextLineStart(afterByte: contentStart)
             while line < limit {
-                let spaces = leadingSpaces(at: line, limit: limit)
+                let spaces = min(self.indentation(ofLineAt: line), limit - line)
                 most = max(most, spaces)
                 if line + spaces < lineEnd(ofByte: line) { break }
                 line = nextLineStart(afterByte: line)
@@ -104,13 +104,6 @@ extension YAMLSource {
             line = nextLineStart(afterByte: line)
         }
         return end
-    }
-
-    /// How many spaces start the line at `line`, not counting past `limit`.
-    private func leadingSpaces(at line: Int, limit: Int) -> Int {
-        var position = line
-        while position < limit && bytes[position] == 0x20 { position += 1 }
-        return position - line
     }
 
     /// Whether a byte-order mark starts at `offset`, at the start of a line: libyaml skips one

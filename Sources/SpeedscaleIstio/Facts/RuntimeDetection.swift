@@ -184,13 +184,3 @@ struct ImageReference {
     /// The last part of the path (`eclipse-temurin`).
     var name: String { path.last ?? "" }
 }
-
-extension String {
-    /// The string without leading and trailing characters of `characters`.
-    func trimming(_ characters: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, characters.contains(first) { text = text.dropFirst() }
-        while let last = text.last, characters.contains(last) { text = text.dropLast() }
-        return String(text)
-    }
-}
