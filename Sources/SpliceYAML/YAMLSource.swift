@@ -13,7 +13,7 @@ public struct YAMLSource: Sendable {
     /// Whether the input starts with a UTF-8 byte-order mark.
     public let hasByteOrderMark: Bool
     /// Byte offsets at which lines start (the first is 0).
-    let lineStarts: [Int]
+    let lineStarts: LineStartTable
     /// For each multi-byte UTF-8 character: its character index and the extra bytes
     /// (beyond one per character) that the input holds up to and including it.
     let wideCharacters: [(index: Int, extraBytes: Int)]
@@ -22,7 +22,7 @@ public struct YAMLSource: Sendable {
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        var starts = [0]
+        var starts = LineStartTable(byteCount: bytes.count)
         var wide: [(Int, Int)] = []
         var extra = 0
         var counts = (lf: 0, crlf: 0, cr: 0)
@@ -63,6 +63,7 @@ public struct YAMLSource: Sendable {
                 offset += max(width, breakWidth)
             }
         }
+        starts.finish(byteCount: bytes.count)
         lineStarts = starts
         wideCharacters = wide
         if counts.crlf > counts.lf && counts.crlf >= counts.cr {
@@ -163,7 +164,9 @@ public struct YAMLSource: Sendable {
     /// Where a stream may be cut into pieces that libyaml reads the same way apart.
     public func documentStartLines() -> [Int] {
         var starts: [Int] = []
-        for start in lineStarts where start < bytes.count {
+        for line in 0..<lineStarts.count {
+            let start = lineStarts[line]
+            guard start < bytes.count else { continue }
             let byte = bytes[start]
             if byte == UInt8(ascii: "%") { return [] }
             guard byte == UInt8(ascii: "-"), start + 2 < bytes.count, bytes[start + 1] == byte, bytes[start + 2] == byte else { continue }
@@ -205,13 +208,7 @@ public struct YAMLSource: Sendable {
 
     /// The 0-based index of the line that holds `offset`.
     public func lineIndex(ofByte offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if lineStarts[mid] <= offset { low = mid + 1 } else { high = mid }
-        }
-        return max(0, low - 1)
+        lineStarts.line(holding: offset)
     }
 
     /// The byte offset at which the line holding `offset` starts.

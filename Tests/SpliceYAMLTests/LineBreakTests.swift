@@ -29,6 +29,35 @@ import Testing
         #expect(YAMLSource("a\u{85}").endsWithNewline && YAMLSource("a\r").endsWithNewline)
     }
 
+    @Test func everyByteFindsItsLineWhateverTheLineLengths() {
+        // Lines much shorter and much longer than the stretch of bytes the line index groups
+        // together, breaks of every width, and a break as the very last byte.
+        var text = ""
+        for length in [0, 1, 7, 255, 256, 257, 600, 3, 0, 1200, 2, 511] {
+            text += String(repeating: "x", count: length)
+            text += ["\n", "\r\n", "\r", "\u{85}", "\u{2028}"][length % 5]
+        }
+        for input in [text, text + "tail", "", "\n", "a"] {
+            let source = YAMLSource(input)
+            let bytes = Array(input.utf8)
+            var expected = 0
+            var offset = 0
+            while offset <= bytes.count {
+                #expect(source.lineIndex(ofByte: offset) == expected, "byte \(offset)")
+                let width = source.lineBreakWidth(at: offset)
+                if width > 0 {
+                    for inside in offset..<offset + width { #expect(source.lineIndex(ofByte: inside) == expected) }
+                    offset += width
+                    expected += 1
+                } else {
+                    offset += 1
+                }
+            }
+            #expect(source.lineIndex(ofByte: -5) == 0)
+            #expect(source.lineIndex(ofByte: bytes.count + 1000) == expected)
+        }
+    }
+
     @Test func aLoneCarriageReturnInsideALineEndsIt() throws {
         // libyaml reads `x: 1` as a key of the root at column 0, not as part of the line before.
         let (output, text) = try edit("m:\n  - p: 80\rx: 1\n") { editor, root in
