@@ -112,6 +112,11 @@ struct RunInputs {
         return plans
     }
 
+    /// Whether some object of the parsed inputs is of one of `kinds`.
+    func holds(kinds: Set<String>) -> Bool {
+        parsed.contains { input in input.manifests.objects.contains { $0.kind.map(kinds.contains) == true } }
+    }
+
     /// Where each input's result comes from, without the parsed inputs: what is left to
     /// join the results once planning is over.
     var resultSlots: RunSlots { RunSlots(slots) }
@@ -138,17 +143,20 @@ struct FilePlan {
     var notes: [String] = []
     /// The facts of the workloads that run the Speedscale sidecar after the run.
     var sidecarWorkloads: [WorkloadContext] = []
-    private var editors: [Int: YAMLEditor] = [:]
+    /// The editor made last, with its document's index: a document's workloads are planned
+    /// one after another, and keeping one editor per document of a long stream would cost
+    /// memory for nothing.
+    private var lastEditor: (document: Int, editor: YAMLEditor)?
 
     init(parsed: ParsedInput) {
         self.parsed = parsed
     }
 
-    /// The editor of document `index`, made once.
+    /// The editor of document `index`, made once for a run of calls on the same document.
     mutating func editor(forDocument index: Int) -> YAMLEditor {
-        if let editor = editors[index] { return editor }
+        if let lastEditor, lastEditor.document == index { return lastEditor.editor }
         let editor = YAMLEditor(source: parsed.source, document: parsed.stream.documents[index])
-        editors[index] = editor
+        lastEditor = (index, editor)
         return editor
     }
 

@@ -39,10 +39,13 @@ public struct Injector: Sendable {
     private func plan(_ inputs: [ManifestInput], workers: Workers) -> (RunSlots, [FileEdits]) {
         let run = RunInputs(inputs, workers: workers)
         let index = MeshIndex(run.parsed.map(\.manifests), workers: workers)
+        // The facts of the workloads left running the sidecar serve only the Sidecar and
+        // VirtualService audits: a run without such objects does not keep them.
+        let keepsSidecarWorkloads = run.holds(kinds: ["Sidecar", "VirtualService"])
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
             var plan = FilePlan(parsed: parsed)
             for workload in workloads {
-                self.plan(workload, in: &plan, index: index, memo: memo)
+                self.plan(workload, in: &plan, index: index, memo: memo, keepingSidecarWorkloads: keepsSidecarWorkloads)
             }
             return plan
         }
@@ -55,7 +58,9 @@ public struct Injector: Sendable {
     }
 
     /// Plans one workload into `plan`.
-    private func plan(_ workload: Workload, in plan: inout FilePlan, index: MeshIndex, memo: ResolutionMemo) {
+    private func plan(
+        _ workload: Workload, in plan: inout FilePlan, index: MeshIndex, memo: ResolutionMemo, keepingSidecarWorkloads: Bool
+    ) {
         let namespace = workload.object.namespace
         let settings = options.settings(for: workload)
         let request = settings.request
@@ -85,7 +90,7 @@ public struct Injector: Sendable {
                 plan.outcomes.append(plan.outcome(for: workload.object, status: .failed([.blocked(error)]), notes: notes))
                 return
             }
-            if decision.profile.usesSidecar { plan.sidecarWorkloads.append(context) }
+            if keepingSidecarWorkloads && decision.profile.usesSidecar { plan.sidecarWorkloads.append(context) }
             if let port = decision.port, port.isInferred { notes.append("app port \(port)") }
             plan.outcomes.append(plan.outcome(for: workload.object, status: status, decision: decision, notes: notes))
         }

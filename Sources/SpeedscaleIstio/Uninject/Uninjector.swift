@@ -36,6 +36,9 @@ public struct Uninjector: Sendable {
     private func plan(_ inputs: [ManifestInput], workers: Workers) -> (RunSlots, [FileEdits]) {
         let run = RunInputs(inputs, workers: workers)
         let index = MeshIndex(run.parsed.map(\.manifests), workers: workers)
+        // The facts of the workloads serve only to take egress out of Sidecars: a run
+        // without a Sidecar does not keep them.
+        let keepsContexts = options.sidecarEgress && run.holds(kinds: ["Sidecar"])
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
             var plan = UninjectPlan(file: FilePlan(parsed: parsed))
             for workload in workloads {
@@ -46,9 +49,9 @@ public struct Uninjector: Sendable {
                 let editor = plan.file.editor(forDocument: workload.object.documentIndex)
                 let (status, edits) = self.plan(context, settings: settings, editor: editor, memo: memo)
                 plan.file.edits += edits
-                if status == .uninjected {
+                if keepsContexts && status == .uninjected {
                     plan.uninjected.append(context)
-                } else if context.sidecar.isInjected {
+                } else if keepsContexts && context.sidecar.isInjected {
                     plan.remaining.append(context)
                 }
                 plan.file.outcomes.append(plan.file.outcome(for: workload.object, status: status))
