@@ -50,19 +50,26 @@ public enum RuntimeDetection {
 
     /// The runtime an image reference names, and the reason (`image "eclipse-temurin:17-jre"`).
     static func imageGuess(_ image: String) -> (Runtime, String)? {
-        let reference = ImageReference(image)
+        imageRuntime(ImageReference(image)).map { ($0, "image \"\(image)\"") }
+    }
+
+    /// The runtime of each name of ``imageNames``, looked up once per image.
+    private static let runtimeOfImageName: [String: Runtime] = Dictionary(
+        imageNames.flatMap { runtime, names in names.map { ($0, runtime) } }, uniquingKeysWith: { first, _ in first })
+
+    /// The runtime an image reference names.
+    private static func imageRuntime(_ reference: ImageReference) -> Runtime? {
         let name = reference.name
-        let reason = "image \"\(image)\""
-        for (runtime, names) in imageNames where names.contains(name) { return (runtime, reason) }
-        for (runtime, prefixes) in imagePrefixes where prefixes.contains(where: { name.hasPrefix($0) }) { return (runtime, reason) }
-        if name.hasPrefix("java"), name.dropFirst(4).first?.isNumber == true { return (.java, reason) }
-        if reference.path.dropLast().contains("dotnet") { return (.dotnet, reason) }
+        if let runtime = runtimeOfImageName[name] { return runtime }
+        for (runtime, prefixes) in imagePrefixes where prefixes.contains(where: { name.hasPrefix($0) }) { return runtime }
+        if name.hasPrefix("java"), name.dropFirst(4).first?.isNumber == true { return .java }
+        if reference.path.dropLast().contains("dotnet") { return .dotnet }
         // A JRE or JDK build of any image: `eclipse-temurin:17-jre`, `app:1.4-jdk17`.
         let words = (name + "-" + reference.tag).split(whereSeparator: { "-_.".contains($0) })
         if words.contains(where: { word in
             ["jre", "jdk"].contains { word.hasPrefix($0) && word.dropFirst(3).allSatisfy(\.isNumber) }
         }) {
-            return (.java, reason)
+            return .java
         }
         return nil
     }
@@ -166,18 +173,22 @@ struct ImageReference {
 
     /// Reads `image`.
     init(_ image: String) {
-        var rest = Substring(image.lowercased())
-        if let at = rest.firstIndex(of: "@") { rest = rest[..<at] }
+        // Read as UTF-8 bytes: the separators are ASCII, and bytes are much cheaper to scan
+        // than characters.
+        let lowercased = image.lowercased()
+        var rest = Array(lowercased.utf8)[...]
+        if let at = rest.firstIndex(of: UInt8(ascii: "@")) { rest = rest[..<at] }
         var tag = ""
-        if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") {
-            tag = String(rest[rest.index(after: colon)...])
+        if let colon = rest.lastIndex(of: UInt8(ascii: ":")), !rest[colon...].contains(UInt8(ascii: "/")) {
+            tag = String(decoding: rest[(colon + 1)...], as: UTF8.self)
             rest = rest[..<colon]
         }
-        var parts = rest.split(separator: "/").map(String.init)
-        if parts.count > 1, let host = parts.first, host.contains(".") || host.contains(":") || host == "localhost" {
+        var parts = rest.split(separator: UInt8(ascii: "/"))
+        if parts.count > 1, let host = parts.first,
+           host.contains(UInt8(ascii: ".")) || host.contains(UInt8(ascii: ":")) || host.elementsEqual("localhost".utf8) {
             parts.removeFirst()
         }
-        path = parts
+        path = parts.map { String(decoding: $0, as: UTF8.self) }
         self.tag = tag
     }
 
