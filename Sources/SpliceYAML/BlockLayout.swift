@@ -35,6 +35,8 @@ public struct BlockLayout: Sendable, Equatable {
                 guard !node.isFlow else { continue }
                 for pair in node.pairs {
                     let value = pair.value
+                    // Only a nested block collection tells a step: most values are scalars.
+                    guard value.kind != .scalar && value.kind != .alias && !value.isFlow else { continue }
                     let entry = source.entryStart(of: pair)
                     let keyColumn = source.byteColumn(of: entry)
                     let keyLine = source.lineIndex(ofByte: entry)

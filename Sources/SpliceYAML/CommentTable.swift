@@ -10,6 +10,13 @@ public struct CommentTable: Sendable {
     public init(source: YAMLSource, document: YAMLDocument) {
         self.source = source
         let bytes = source.bytes
+        let first = max(0, min(document.start, bytes.count))
+        let last = min(max(document.end, first), bytes.count)
+        // Most documents hold no `#` at all: then there is no comment, and no node to read.
+        guard bytes[first..<last].contains(UInt8(ascii: "#")) else {
+            starts = []
+            return
+        }
         var scalars: [Range<Int>] = []
         var stack = [document.root]
         while let node = stack.popLast() {
@@ -28,8 +35,8 @@ public struct CommentTable: Sendable {
         scalars.sort { $0.lowerBound < $1.lowerBound }
         var starts: [Int] = []
         var next = 0
-        var offset = max(0, min(document.start, bytes.count))
-        let end = min(max(document.end, offset), bytes.count)
+        var offset = first
+        let end = last
         while offset < end {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "#") {
