@@ -75,17 +75,16 @@ public struct YAMLStream: Sendable {
     }
 
     /// Checks that `source` parses, as ``init(parsing:maximumDepth:workers:)`` would, without
-    /// keeping its nodes: a long stream is parsed in pieces on up to `workers` threads and each
-    /// piece's nodes are freed as soon as it is read, so that checking costs little memory.
+    /// building its nodes: libyaml's events alone are read (see ``YAMLParser/parses()``), a
+    /// long stream in pieces on up to `workers` threads, so that checking costs little time
+    /// or memory.
     /// - Throws: the ``YAMLParseError`` of parsing the whole source, when a piece does not parse.
     public static func check(_ source: YAMLSource, maximumDepth: Int = defaultMaximumDepth, workers: Workers) throws(YAMLParseError) {
         let pieces = pieces(of: source, count: max(8, workers.count * 4), minimumSize: workers.minimumPieceSize)
-        if pieces.count > 1 {
-            let parsed = workers.map(pieces) { range in
-                (try? YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parseDocuments()) != nil
-            }
-            if !parsed.contains(false) { return }
-        }
+        let ranges = pieces.isEmpty ? [0..<source.bytes.count] : pieces
+        let parsed = workers.map(ranges) { range in YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parses() }
+        if !parsed.contains(false) { return }
+        // Parsed whole, for the error libyaml reports there (a piece's error is told from where that piece starts).
         _ = try YAMLParser(source: source, maximumDepth: maximumDepth).parseDocuments()
     }
 

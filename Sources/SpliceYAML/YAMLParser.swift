@@ -24,6 +24,18 @@ struct YAMLParser {
     /// The largest input the parser reads; node offsets are stored in 32 bits.
     static let maximumInputSize = 512 << 20
 
+    /// Why the input cannot be read at all, whatever it holds: it is UTF-16, or too large.
+    var inputProblem: YAMLParseError? {
+        let bytes = source.bytes
+        if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
+            return YAMLParseError(problem: "UTF-16 input is not supported; convert it to UTF-8", location: SourceLocation(line: 1, column: 1))
+        }
+        guard bytes.count <= Self.maximumInputSize else {
+            return YAMLParseError(problem: "inputs larger than 512 MiB are not supported", location: SourceLocation(line: 1, column: 1))
+        }
+        return nil
+    }
+
     /// A document whose root is read, waiting for the tree to be frozen.
     struct DocumentRecord {
         var start: Int
@@ -37,12 +49,7 @@ struct YAMLParser {
     /// Parses every document of the source.
     func parseDocuments() throws(YAMLParseError) -> [YAMLDocument] {
         let bytes = source.bytes
-        if bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)) {
-            throw YAMLParseError(problem: "UTF-16 input is not supported; convert it to UTF-8", location: SourceLocation(line: 1, column: 1))
-        }
-        guard bytes.count <= Self.maximumInputSize else {
-            throw YAMLParseError(problem: "inputs larger than 512 MiB are not supported", location: SourceLocation(line: 1, column: 1))
-        }
+        if let problem = inputProblem { throw problem }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             throw YAMLParseError(problem: "libyaml could not start a parser (out of memory)", location: SourceLocation(line: 1, column: 1))

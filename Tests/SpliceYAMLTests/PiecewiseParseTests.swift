@@ -101,6 +101,33 @@ import Testing
         }
     }
 
+    @Test func checkingFromEventsAgreesWithParsingOnEveryKindOfRefusal() throws {
+        // Each kind of input the parser refuses, and its accepted neighbour; checked whole
+        // (one worker) and in pieces.
+        let deep = String(repeating: "[", count: 6) + String(repeating: "]", count: 6)
+        let cases: [(text: String, parses: Bool)] = [
+            ("a: 1\n", true), ("a: [1\n", false),
+            ("a: &x 1\nb: *x\n", true), ("a: *x\nb: &x 1\n", false), ("a: &x 1\n---\nb: *x\n", false),
+            ("a: &x [1]\nb: *x\n", true), ("a: &x {k: v}\nb: *x\n", true),
+            ("a: " + deep + "\n", false), ("a: [[[[1]]]]\n", true),
+            ("\u{FEFF}a: 1\n", true), ("", true), ("a: b: c\n", false),
+        ]
+        for (text, parses) in cases {
+            for workers in [Workers.one, Workers(2, minimumPieceSize: 1)] {
+                let source = YAMLSource(text)
+                #expect(((try? YAMLStream(parsing: source, maximumDepth: 6)) != nil) == parses, "\(text)")
+                var checkError: YAMLParseError?
+                do { try YAMLStream.check(source, maximumDepth: 6, workers: workers) } catch { checkError = error }
+                #expect((checkError == nil) == parses, "\(text)")
+            }
+        }
+        // UTF-16 is refused before libyaml reads anything.
+        var utf16 = YAMLSource([0xFF, 0xFE, 0x61, 0x00])
+        #expect(throws: YAMLParseError.self) { try YAMLStream.check(utf16, workers: .one) }
+        utf16 = YAMLSource([0xFE, 0xFF, 0x00, 0x61])
+        #expect(throws: YAMLParseError.self) { try YAMLStream.check(utf16, workers: .one) }
+    }
+
     @Test func anOrdinaryFileStaysWhole() {
         let source = YAMLSource("a: 1\n---\nb: 2\n")
         #expect(YAMLStream.pieces(of: source, count: 8) == [])
