@@ -197,7 +197,7 @@ private struct Planner {
                 if let value = child.newValue(for: step) { added.append((step, value)) }
                 continue
             }
-            if case .key(let key) = step, node.pairs.firstIndex(where: { $0.key.kind == .scalar && $0.key.value == key }) != index {
+            if case .key(let key) = step, node.pairs.firstIndex(where: { $0.key.isScalar(withValue: key) }) != index {
                 // Editing one of the two would leave the other, and a later run would find it.
                 throw PatchBlocked(path: childPath, problem: "the key is written more than once in its mapping", offset: node.pairs[index].key.start)
             }

@@ -87,13 +87,16 @@ extension YAMLNode {
         switch step {
         case .key(let key):
             guard kind == .mapping else { return nil }
-            return pairs.lastIndex { $0.key.kind == .scalar && $0.key.value == key }
+            // Compared as bytes, without making a string of every key or name passed over.
+            return pairs.lastIndex { $0.key.isScalar(withValue: key) }
         case .named(let name):
             guard kind == .sequence else { return nil }
-            return items.lastIndex { $0.kind == .mapping && $0.string(at: ["name"]) == name }
+            return items.lastIndex { item in
+                item.kind == .mapping && item["name"].map { $0.isScalar(withValue: name) && !$0.isNull } == true
+            }
         case .scalar(let value):
             guard kind == .sequence else { return nil }
-            return items.lastIndex { $0.kind == .scalar && $0.value == value }
+            return items.lastIndex { $0.isScalar(withValue: value) }
         case .index(let index):
             guard kind == .sequence, index >= 0, index < items.count else { return nil }
             return index
