@@ -89,19 +89,29 @@ extension ProfileSettings {
         let lowercase = ["http_proxy", "https_proxy"]
         lowercaseEnv = lowercase.contains { environment?.value($0) != nil || extra?.value($0) != nil }
         tlsOutByOperator = context.settings.assumeTLSOut
-        runtime = Self.currentRuntime(of: context).runtime
+        runtime = Self.currentRuntime(of: context, hasJavaProxy: javaProxy != nil, environment: environment, extra: extra).runtime
     }
 
     /// The runtime a workload's current entries show: JVM proxy flags pointing at the pod
     /// itself are Java's, `NODE_USE_ENV_PROXY` Node's; otherwise the app container's
     /// runtime as detected (or asked for).
     public static func currentRuntime(of context: WorkloadContext) -> RuntimeGuess {
-        if javaProxy(of: context) != nil {
+        currentRuntime(
+            of: context, hasJavaProxy: javaProxy(of: context) != nil,
+            environment: context.appContainer.value.map(ProxyEnvironment.init),
+            extra: context.sidecar.annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init))
+    }
+
+    /// ``currentRuntime(of:)`` from what the caller has read already: whether the workload has
+    /// JVM proxy flags, its app container's variables and its `extra-container-env-vars`.
+    private static func currentRuntime(
+        of context: WorkloadContext, hasJavaProxy: Bool, environment: ProxyEnvironment?, extra: ExtraEnvironment?
+    ) -> RuntimeGuess {
+        if hasJavaProxy {
             return RuntimeGuess(.java, reason: "the workload's JVM proxy flags")
         }
         let nodeSwitch = RuntimeSwitches.nodeUseEnvProxy
-        let extra = context.sidecar.annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
-        if context.appContainer.value.map({ ProxyEnvironment($0).isSet(nodeSwitch) }) == true || extra?.value(nodeSwitch) != nil {
+        if environment?.isSet(nodeSwitch) == true || extra?.value(nodeSwitch) != nil {
             return RuntimeGuess(.node, reason: "the workload's \(nodeSwitch)")
         }
         return context.runtime
