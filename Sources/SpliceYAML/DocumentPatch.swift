@@ -133,7 +133,11 @@ private struct Trie: Sendable {
         switch operation {
         case .set: return -1
         case .remove(let prune): return prune
-        case nil: return (children.map(\.trie.pruneAllowance).min() ?? 0) - 1
+        case nil:
+            guard !children.isEmpty else { return -1 }
+            var least = Int.max
+            for child in children { least = min(least, child.trie.pruneAllowance) }
+            return least - 1
         }
     }
 

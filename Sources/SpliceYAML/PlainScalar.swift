@@ -10,7 +10,8 @@ public enum PlainScalar {
 
     /// Whether the plain scalar `value` is read as a string, not a boolean, null or number.
     public static func resolvesToString(_ value: String) -> Bool {
-        if booleans.contains(value) || nulls.contains(value) { return false }
+        // No boolean or null is longer than five bytes: most values need no lookup.
+        if value.utf8.count <= 5 && (booleans.contains(value) || nulls.contains(value)) { return false }
         return !isNumber(value)
     }
 
