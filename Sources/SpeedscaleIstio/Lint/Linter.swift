@@ -88,8 +88,10 @@ public struct Linter: Sendable {
         let mesh = MeshContext(
             inputs: inputs, injectedNamespaces: injectedNamespaces, meshIsRegistryOnly: settings.registryOnly, settings: settings,
             index: index, workloadContexts: contexts)
-        for rule in meshRules {
-            found += rule.check(mesh).map { ($0.input, $0.object, $0.finding) }
+        // Each mesh rule reads the whole run on its own: they run side by side, their findings
+        // joined in rule order.
+        for findings in workers.map(meshRules, { rule in rule.check(mesh) }) {
+            found += findings.map { ($0.input, $0.object, $0.finding) }
         }
         return found
     }

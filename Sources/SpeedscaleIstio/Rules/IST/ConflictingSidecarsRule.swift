@@ -29,6 +29,7 @@ package struct ConflictingSidecarsRule: MeshRule {
         var seenNames: Set<String> = []
         let sidecars = context.objects.compactMap { input, object in IstioSidecar(object).map { (input: input, sidecar: $0) } }
             .reversed().filter { seenNames.insert("\($0.sidecar.namespace ?? "")/\($0.sidecar.object.name ?? "")").inserted }.reversed()
+        guard !sidecars.isEmpty else { return [] }
         var findings: [LocatedFinding] = []
         var firstDefault: [String: String] = [:]
         for (input, sidecar) in sidecars where sidecar.workloadSelector?.isEmpty ?? true {

@@ -43,16 +43,17 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
         return context.workloadContexts.flatMap { _, workload -> [LocatedFinding] in
             let config = workload.sidecar
             let target = workload.workload
-            guard !config.isInjected, target.object.labels["sidecar.speedscale.com/injected"] != "true",
+            guard !config.isInjected, target.object.node.string(at: ["metadata", "labels", "sidecar.speedscale.com/injected"]) != "true",
                   let inPort = config.port(SpeedscaleAnnotation.proxyInPort, default: SpeedscaleAnnotation.defaultInPort) else { return [] }
             let declared = target.containers.flatMap(\.ports).compactMap(\.number)
             guard !declared.contains(inPort) else { return [] }
             let appPorts = workload.appContainer.value?.ports.compactMap(\.number) ?? []
             let appPort = appPorts.count == 1 ? appPorts.first : nil
             var names: Set<String> = []
-            let selecting = context.index.services(selecting: target.podLabels, in: target.object.namespace).compactMap(\.name)
+            let podLabels = target.podLabels
+            let selecting = context.index.services(selecting: podLabels, in: target.object.namespace).compactMap(\.name)
             let held = selecting.filter { names.insert($0).inserted }.flatMap { services[ServiceKey(name: $0, namespace: target.object.namespace)] ?? [] }
-            return held.filter { $0.service.selects(target.podLabels) }.flatMap { input, service -> [LocatedFinding] in
+            return held.filter { $0.service.selects(podLabels) }.flatMap { input, service -> [LocatedFinding] in
                 service.ports.enumerated().compactMap { position, port -> LocatedFinding? in
                     guard let targetPort = port.targetPort ?? port.port.map(String.init), PortNumber.parse(targetPort) == inPort else { return nil }
                     let path: YAMLPath = [.key("spec"), .key("ports"), .index(position), .key("targetPort")]
