@@ -8,16 +8,21 @@ public struct KubeObject: Sendable {
     public let documentIndex: Int
     /// Its index in the `items` of a `kind: List`, when it is one.
     public let listItemIndex: Int?
+    /// `kind`, when it is a scalar: read once, as every pass over a run's objects asks it first.
+    public let kind: String?
 
     /// Makes an object view.
     public init(node: YAMLNode, documentIndex: Int, listItemIndex: Int? = nil) {
+        self.init(node: node, documentIndex: documentIndex, listItemIndex: listItemIndex, kind: node.string(at: ["kind"]))
+    }
+
+    /// Makes an object view of a node whose `kind` was read already.
+    init(node: YAMLNode, documentIndex: Int, listItemIndex: Int? = nil, kind: String?) {
         self.node = node
         self.documentIndex = documentIndex
         self.listItemIndex = listItemIndex
+        self.kind = kind
     }
-
-    /// `kind`, when it is a scalar.
-    public var kind: String? { node.string(at: ["kind"]) }
     /// `apiVersion`, when it is a scalar.
     public var apiVersion: String? { node.string(at: ["apiVersion"]) }
     /// `metadata.name` (or `metadata.generateName` when there is no name).

@@ -22,7 +22,7 @@ public struct ManifestStream: Sendable {
                     objects.append(KubeObject(node: item, documentIndex: index, listItemIndex: itemIndex))
                 }
             } else {
-                objects.append(KubeObject(node: root, documentIndex: index))
+                objects.append(KubeObject(node: root, documentIndex: index, kind: kind))
             }
         }
         self.objects = objects
