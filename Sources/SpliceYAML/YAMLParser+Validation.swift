@@ -7,15 +7,7 @@ extension YAMLParser {
     /// and aliases to anchors not defined earlier in their document.
     func parses() -> Bool {
         guard inputProblem == nil else { return false }
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else { return false }
-        defer { yaml_parser_delete(&parser) }
-        let bytes = source.bytes
-        let padded = bytes.isEmpty ? [UInt8](repeating: 0, count: 1) : bytes
-        let range = range
-        return padded.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            yaml_parser_set_input_string(&parser, base + range.lowerBound, range.count)
+        return withLibYAML { parser, _ -> Bool in
             var depth = 0
             var anchors: Set<String> = []
             while true {
@@ -42,6 +34,6 @@ extension YAMLParser {
                     break
                 }
             }
-        }
+        } ?? false
     }
 }

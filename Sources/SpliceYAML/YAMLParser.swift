@@ -36,6 +36,24 @@ struct YAMLParser {
         return nil
     }
 
+    /// Runs `body` with a libyaml parser set to read ``range`` of the source, and the source's
+    /// bytes; nil when libyaml cannot start a parser (out of memory). libyaml keeps a pointer
+    /// to the input, so `body` runs while the bytes are pinned.
+    func withLibYAML<Result>(_ body: (inout yaml_parser_t, UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = source.bytes
+        // An empty array may have no storage to point at: libyaml then reads a pinned zero byte.
+        let padded = bytes.isEmpty ? [UInt8](repeating: 0, count: 1) : bytes
+        let range = range
+        return padded.withUnsafeBufferPointer { buffer -> Result? in
+            guard let base = buffer.baseAddress else { return nil }
+            yaml_parser_set_input_string(&parser, base + range.lowerBound, range.count)
+            return body(&parser, UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
+        }
+    }
+
     /// A document whose root is read, waiting for the tree to be frozen.
     struct DocumentRecord {
         var start: Int
@@ -48,26 +66,18 @@ struct YAMLParser {
 
     /// Parses every document of the source.
     func parseDocuments() throws(YAMLParseError) -> [YAMLDocument] {
-        let bytes = source.bytes
         if let problem = inputProblem { throw problem }
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else {
-            throw YAMLParseError(problem: "libyaml could not start a parser (out of memory)", location: SourceLocation(line: 1, column: 1))
-        }
-        defer { yaml_parser_delete(&parser) }
         var reader = EventReader(source: source, maximumDepth: maximumDepth, range: range)
-        // libyaml keeps a pointer to the input: parse while the buffer is pinned.
-        let padded = bytes.isEmpty ? [UInt8](repeating: 0, count: 1) : bytes
-        let range = range
-        let result: Result<Void, YAMLParseError> = padded.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return .success(()) }
-            yaml_parser_set_input_string(&parser, base + range.lowerBound, range.count)
+        let result = withLibYAML { parser, input -> Result<Void, YAMLParseError> in
             do throws(YAMLParseError) {
-                try reader.read(&parser, input: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
+                try reader.read(&parser, input: input)
                 return .success(())
             } catch {
                 return .failure(error)
             }
+        }
+        guard let result else {
+            throw YAMLParseError(problem: "libyaml could not start a parser (out of memory)", location: SourceLocation(line: 1, column: 1))
         }
         try result.get()
         guard !reader.builder.isTooLarge else {

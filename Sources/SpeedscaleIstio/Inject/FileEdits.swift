@@ -18,11 +18,11 @@ struct FileEdits: Sendable {
             throw .internalError(file: file, message: error.description, location: nil)
         }
         if !edits.isEmpty {
+            let edited = YAMLSource(output)
             do {
-                try YAMLStream.check(YAMLSource(output), workers: workers)
+                try YAMLStream.check(edited, workers: workers)
             } catch {
                 // Point at the edit in the input, where the user can look, not into the edited text.
-                let edited = YAMLSource(output)
                 let input = EditMap(edits).inputOffset(ofOutputOffset: edited.byteOffset(of: error.location))
                 throw .internalError(
                     file: file, message: "an edit near here would break the document (\(error.problem)); nothing was written",

@@ -112,11 +112,6 @@ struct RunInputs {
         return plans
     }
 
-    /// Whether some object of the parsed inputs is of one of `kinds`.
-    func holds(kinds: Set<String>) -> Bool {
-        parsed.contains { input in input.manifests.objects.contains { $0.kind.map(kinds.contains) == true } }
-    }
-
     /// Where each input's result comes from, without the parsed inputs: what is left to
     /// join the results once planning is over.
     var resultSlots: RunSlots { RunSlots(slots) }

@@ -41,7 +41,7 @@ public struct Injector: Sendable {
         let index = MeshIndex(run.parsed.map(\.manifests), workers: workers)
         // The facts of the workloads left running the sidecar serve only the Sidecar and
         // VirtualService audits: a run without such objects does not keep them.
-        let keepsSidecarWorkloads = run.holds(kinds: ["Sidecar", "VirtualService"])
+        let keepsSidecarWorkloads = run.parsed.contains { !$0.manifests.sidecars.isEmpty || !$0.manifests.virtualServices.isEmpty }
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
             var plan = FilePlan(parsed: parsed)
             for workload in workloads {

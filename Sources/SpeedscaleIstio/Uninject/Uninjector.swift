@@ -38,7 +38,7 @@ public struct Uninjector: Sendable {
         let index = MeshIndex(run.parsed.map(\.manifests), workers: workers)
         // The facts of the workloads serve only to take egress out of Sidecars: a run
         // without a Sidecar does not keep them.
-        let keepsContexts = options.sidecarEgress && run.holds(kinds: ["Sidecar"])
+        let keepsContexts = options.sidecarEgress && run.parsed.contains { !$0.manifests.sidecars.isEmpty }
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
             var plan = UninjectPlan(file: FilePlan(parsed: parsed))
             for workload in workloads {
