@@ -60,7 +60,7 @@ public enum PortChoice: Sendable, Equatable {
     /// `annotated` port, then the container's single containerPort (1-65535); without one, a port that
     /// the Services selecting the workload (`services`) all target, else the container's only
     /// probe port.
-    public static func choose(for container: Container, requested: Int?, annotated: Int?, services: [KubeService]) -> PortChoice {
+    public static func choose(for container: Container, requested: Int?, annotated: Int?, services: [ServiceSummary]) -> PortChoice {
         if let requested { return .found(AppPort(number: requested, source: .requested)) }
         if let annotated { return .found(AppPort(number: annotated, source: .annotation)) }
         // Only numbers that can be ports: inject would write one uninject does not read back.
@@ -69,8 +69,7 @@ public enum PortChoice: Sendable, Equatable {
         if declared.count == 1 { return .found(AppPort(number: declared[0], source: .containerPort)) }
         var targets: [(port: Int, service: String)] = []
         for service in services {
-            for port in service.ports {
-                guard let target = port.targetPort else { continue }
+            for target in service.targetPorts {
                 let number = Int(target) ?? container.ports.first { $0.name == target }?.number
                 guard let number, valid.contains(number), declared.isEmpty || declared.contains(number) else { continue }
                 if !targets.contains(where: { $0.port == number }) { targets.append((number, service.name ?? "")) }

@@ -12,7 +12,7 @@ struct VirtualServiceGap: Sendable {
     /// The VirtualService.
     let virtualService: VirtualService
     /// The Service it routes to.
-    let service: KubeService
+    let service: ServiceSummary
     /// The workloads behind the Service that run the Speedscale sidecar.
     let workloads: [Workload]
     /// The first `destination.host` that routes to the Service.
@@ -61,7 +61,7 @@ enum VirtualServiceAudit {
         }
         // Without a VirtualService in the run there is nothing to note.
         guard !virtualServices.isEmpty else { return [] }
-        var behind: [ServiceKey: (service: KubeService, workloads: [Workload])] = [:]
+        var behind: [ServiceKey: (service: ServiceSummary, workloads: [Workload])] = [:]
         for context in workloads {
             let workload = context.workload
             for service in index.services(selecting: workload.podLabels, in: workload.object.namespace) {

@@ -49,7 +49,7 @@ public struct WorkloadContext: Sendable {
     /// its pods (they may tell its port).
     public init(
         workload: Workload, source: YAMLSource, hints: WorkloadHints = WorkloadHints(), settings: RuleSettings = RuleSettings(),
-        namespaceLabels: [String: String] = [:], services: [KubeService] = []
+        namespaceLabels: [String: String] = [:], services: [ServiceSummary] = []
     ) {
         self.workload = workload
         self.source = source
