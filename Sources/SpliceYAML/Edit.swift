@@ -36,26 +36,27 @@ public struct EditConflict: Error, Sendable, CustomStringConvertible {
 }
 
 extension YAMLSource {
-    /// The source with `edits` spliced in. Edits must not overlap; insertions at the same
-    /// offset go deepest first, then in the order given.
+    /// The source, or its bytes in `window`, with `edits` spliced in. Edits must not overlap;
+    /// insertions at the same offset go deepest first, then in the order given.
     ///
     /// The untouched text must read as before: an edit may not start or end inside a CRLF
     /// or a multi-byte character, and may not leave a carriage return just before a line
     /// feed where they were not together (libyaml would read one line break where there were
     /// two). Such edits are refused rather than applied.
-    /// - Throws: ``EditConflict`` when two edits overlap, one falls outside the source, or
-    ///   one would change the line breaks or characters around it.
-    public func applying(_ edits: [Edit]) throws(EditConflict) -> [UInt8] {
-        guard !edits.isEmpty else { return bytes }
+    /// - Throws: ``EditConflict`` when two edits overlap, one falls outside the source (or
+    ///   the window), or one would change the line breaks or characters around it.
+    public func applying(_ edits: [Edit], within window: Range<Int>? = nil) throws(EditConflict) -> [UInt8] {
+        let window = window ?? 0..<bytes.count
+        guard !edits.isEmpty else { return window == 0..<bytes.count ? bytes : Array(bytes[window]) }
         let ordered = edits.enumerated().sorted {
             ($0.element.range.lowerBound, -$0.element.depth, $0.offset) < ($1.element.range.lowerBound, -$1.element.depth, $1.offset)
         }.map(\.element)
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.replacement.count })
+        output.reserveCapacity(window.count + ordered.reduce(0) { $0 + $1.replacement.count })
         var junctions: [(output: Int, edit: Range<Int>)] = []
-        var cursor = 0
+        var cursor = window.lowerBound
         for edit in ordered {
-            guard edit.range.lowerBound >= cursor, edit.range.upperBound <= bytes.count else {
+            guard edit.range.lowerBound >= cursor, edit.range.upperBound <= window.upperBound else {
                 throw EditConflict(description: "edit at bytes \(edit.range) overlaps another edit or leaves the source")
             }
             guard !cutsCharacterOrLineBreak(at: edit.range.lowerBound), !cutsCharacterOrLineBreak(at: edit.range.upperBound) else {
@@ -67,7 +68,7 @@ extension YAMLSource {
             junctions.append((output.count, edit.range))
             cursor = edit.range.upperBound
         }
-        output.append(contentsOf: bytes[cursor...])
+        output.append(contentsOf: bytes[cursor..<window.upperBound])
         for junction in junctions where junction.output > 0 && junction.output < output.count {
             if output[junction.output - 1] == 0x0D && output[junction.output] == 0x0A {
                 throw EditConflict(description: "edit at bytes \(junction.edit) would join a carriage return and a line feed into one line break")

@@ -74,6 +74,15 @@ public struct YAMLStream: Sendable {
         self.init(source: source, documents: documents)
     }
 
+    /// Parses the documents of `window` of `source` alone (a range that starts at the source's
+    /// start or at a line of ``YAMLSource/documentStartLines()`` and ends at one, or at the
+    /// source's end), as a piece of ``init(parsing:maximumDepth:workers:)`` is parsed: every
+    /// node keeps its offset in the whole source. Nil when the window does not parse on its own.
+    package init?(parsing source: YAMLSource, window: Range<Int>, maximumDepth: Int = defaultMaximumDepth) {
+        guard let documents = try? YAMLParser(source: source, maximumDepth: maximumDepth, range: window).parseDocuments() else { return nil }
+        self.init(source: source, documents: documents)
+    }
+
     /// Checks that `source` parses, as ``init(parsing:maximumDepth:workers:)`` would, without
     /// building its nodes: libyaml's events alone are read (see ``YAMLParser/parses()``), a
     /// long stream in pieces on up to `workers` threads, so that checking costs little time
@@ -91,9 +100,7 @@ public struct YAMLStream: Sendable {
     /// The documents of `pieces` of `source` parsed apart and joined in order, or nil when a
     /// piece does not parse.
     package static func documents(of source: YAMLSource, maximumDepth: Int, pieces: [Range<Int>], workers: Workers) -> [YAMLDocument]? {
-        let parsed = workers.map(pieces) { range -> [YAMLDocument]? in
-            try? YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parseDocuments()
-        }
+        let parsed = workers.map(pieces) { range in YAMLStream(parsing: source, window: range, maximumDepth: maximumDepth)?.documents }
         var documents: [YAMLDocument] = []
         for piece in parsed {
             guard let piece else { return nil }
