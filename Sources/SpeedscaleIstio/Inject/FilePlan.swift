@@ -23,9 +23,14 @@ struct ParsedInput: Sendable {
     let manifests: ManifestStream
 
     init(_ input: ManifestInput, workers: Workers = .one) throws(YAMLParseError) {
+        self.init(input, stream: try YAMLStream(parsing: input.source, workers: workers))
+    }
+
+    /// `input` as parsed into `stream` (all of it, or one window of it).
+    init(_ input: ManifestInput, stream: YAMLStream) {
         file = input.file
         source = input.source
-        stream = try YAMLStream(parsing: input.source, workers: workers)
+        self.stream = stream
         manifests = ManifestStream(stream)
     }
 }

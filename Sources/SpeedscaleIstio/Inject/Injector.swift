@@ -26,13 +26,27 @@ public struct Injector: Sendable {
     ///
     /// Inputs are parsed, their workloads planned, and the results checked on up to `workers`
     /// threads (a long stream in pieces); what needs every input (the Sidecars, the
-    /// VirtualService notes) is done once in between. The results do not depend on `workers`.
+    /// VirtualService notes) is done once in between. A large run without Sidecars or
+    /// VirtualServices is read a window at a time, as `windowing` says. The results depend
+    /// on neither `workers` nor `windowing`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
-    public func inject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
+    public func inject(_ inputs: [ManifestInput], workers: Workers = .one, windowing: Windowing = .standard) throws(InjectError) -> [InjectionResult] {
+        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, needsWholeRun: Self.needsWholeRun) {
+            let index = run.index
+            return try run.results(workers: workers) { parsed, workloads, memo in
+                self.plan(workloads, of: parsed, index: index, memo: memo, keepingSidecarWorkloads: false)
+            }
+        }
         // Planned in a function of its own: the parsed inputs are freed when it returns,
         // before the outputs are made and checked.
         let (slots, files) = plan(inputs, workers: workers)
         return try slots.results(of: files, workers: workers)
+    }
+
+    /// Whether the objects of `manifests` need the facts of every workload of the run at once:
+    /// Sidecars to open and VirtualServices to check.
+    @Sendable private static func needsWholeRun(_ manifests: ManifestStream) -> Bool {
+        !manifests.sidecars.isEmpty || !manifests.virtualServices.isEmpty
     }
 
     /// The edits, outcomes and notes of every parsed input of `inputs`.
@@ -41,13 +55,9 @@ public struct Injector: Sendable {
         let index = MeshIndex(run.parsed.map(\.manifests), workers: workers)
         // The facts of the workloads left running the sidecar serve only the Sidecar and
         // VirtualService audits: a run without such objects does not keep them.
-        let keepsSidecarWorkloads = run.parsed.contains { !$0.manifests.sidecars.isEmpty || !$0.manifests.virtualServices.isEmpty }
+        let keepsSidecarWorkloads = run.parsed.contains { Self.needsWholeRun($0.manifests) }
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
-            var plan = FilePlan(parsed: parsed)
-            for workload in workloads {
-                self.plan(workload, in: &plan, index: index, memo: memo, keepingSidecarWorkloads: keepsSidecarWorkloads)
-            }
-            return plan
+            self.plan(workloads, of: parsed, index: index, memo: memo, keepingSidecarWorkloads: keepsSidecarWorkloads)
         }
         var plans = run.plans(joining: planned.runs, planned.plans)
         if options.sidecarEgress {
@@ -55,6 +65,17 @@ public struct Injector: Sendable {
         }
         VirtualServiceNotes.add(to: &plans, index: index)
         return (run.resultSlots, plans.map(\.finished))
+    }
+
+    /// The plan of `workloads`, which `parsed` holds.
+    private func plan(
+        _ workloads: [Workload], of parsed: ParsedInput, index: MeshIndex, memo: ResolutionMemo, keepingSidecarWorkloads: Bool
+    ) -> FilePlan {
+        var plan = FilePlan(parsed: parsed)
+        for workload in workloads {
+            self.plan(workload, in: &plan, index: index, memo: memo, keepingSidecarWorkloads: keepingSidecarWorkloads)
+        }
+        return plan
     }
 
     /// Plans one workload into `plan`.

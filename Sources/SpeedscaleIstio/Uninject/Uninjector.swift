@@ -23,9 +23,18 @@ public struct Uninjector: Sendable {
     /// ``InjectionResult/parseError`` and is otherwise left out.
     ///
     /// Inputs are parsed, their workloads planned, and the results checked on up to `workers`
-    /// threads (a long stream in pieces); the results do not depend on `workers`.
+    /// threads (a long stream in pieces). A large run without Sidecars to clean is read a
+    /// window at a time, as `windowing` says. The results depend on neither `workers` nor
+    /// `windowing`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
-    public func uninject(_ inputs: [ManifestInput], workers: Workers = .one) throws(InjectError) -> [InjectionResult] {
+    public func uninject(_ inputs: [ManifestInput], workers: Workers = .one, windowing: Windowing = .standard) throws(InjectError) -> [InjectionResult] {
+        let cleansSidecars = options.sidecarEgress
+        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, needsWholeRun: { cleansSidecars && !$0.sidecars.isEmpty }) {
+            let index = run.index
+            return try run.results(workers: workers) { parsed, workloads, memo in
+                self.plan(workloads, of: parsed, index: index, memo: memo, keepingContexts: false).file
+            }
+        }
         // Planned in a function of its own: the parsed inputs are freed when it returns,
         // before the outputs are made and checked.
         let (slots, files) = plan(inputs, workers: workers)
@@ -40,29 +49,37 @@ public struct Uninjector: Sendable {
         // without a Sidecar does not keep them.
         let keepsContexts = options.sidecarEgress && run.parsed.contains { !$0.manifests.sidecars.isEmpty }
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
-            var plan = UninjectPlan(file: FilePlan(parsed: parsed))
-            for workload in workloads {
-                let settings = options.settings(for: workload)
-                let context = WorkloadContext(
-                    workload: workload, source: plan.file.parsed.source, hints: settings.request.hints, settings: options.ruleSettings,
-                    namespaceLabels: index.labels(ofNamespace: workload.object.namespace))
-                let editor = plan.file.editor(forDocument: workload.object.documentIndex)
-                let (status, edits) = self.plan(context, settings: settings, editor: editor, memo: memo)
-                plan.file.edits += edits
-                if keepsContexts && status == .uninjected {
-                    plan.uninjected.append(context)
-                } else if keepsContexts && context.sidecar.isInjected {
-                    plan.remaining.append(context)
-                }
-                plan.file.outcomes.append(plan.file.outcome(for: workload.object, status: status))
-            }
-            return plan
+            self.plan(workloads, of: parsed, index: index, memo: memo, keepingContexts: keepsContexts)
         }
         var plans = run.plans(joining: planned.runs, planned.plans.map(\.file))
         if options.sidecarEgress {
             removeEgress(from: &plans, uninjected: planned.plans.flatMap(\.uninjected), remaining: planned.plans.flatMap(\.remaining))
         }
         return (run.resultSlots, plans.map(\.finished))
+    }
+
+    /// The plan of `workloads`, which `parsed` holds; with the facts of the workloads
+    /// uninjected and of those left running the sidecar when `keepingContexts`.
+    private func plan(
+        _ workloads: [Workload], of parsed: ParsedInput, index: MeshIndex, memo: ResolutionMemo, keepingContexts: Bool
+    ) -> UninjectPlan {
+        var plan = UninjectPlan(file: FilePlan(parsed: parsed))
+        for workload in workloads {
+            let settings = options.settings(for: workload)
+            let context = WorkloadContext(
+                workload: workload, source: parsed.source, hints: settings.request.hints, settings: options.ruleSettings,
+                namespaceLabels: index.labels(ofNamespace: workload.object.namespace))
+            let editor = plan.file.editor(forDocument: workload.object.documentIndex)
+            let (status, edits) = self.plan(context, settings: settings, editor: editor, memo: memo)
+            plan.file.edits += edits
+            if keepingContexts && status == .uninjected {
+                plan.uninjected.append(context)
+            } else if keepingContexts && context.sidecar.isInjected {
+                plan.remaining.append(context)
+            }
+            plan.file.outcomes.append(plan.file.outcome(for: workload.object, status: status))
+        }
+        return plan
     }
 
     /// The status and edits of one workload.

@@ -1,0 +1,113 @@
+import KubeManifests
+import SpliceYAML
+
+/// A run read a window at a time (see ``Windowing``): every input cut into windows of whole
+/// documents. A first pass reads each window's Namespaces and Services into the run's
+/// ``MeshIndex`` and frees its nodes; ``results(workers:plan:)`` then parses each window
+/// again, plans its workloads, applies and checks its edits, and frees its nodes, so that
+/// no more than one window per thread is held parsed at a time.
+///
+/// What needs every workload's facts at once (opening or closing Istio Sidecars, noting
+/// VirtualServices) cannot be done a window at a time: a run whose windows hold such objects
+/// is not made into one, nor is a run with a window that does not parse on its own (parsed
+/// whole, its error is told as usual).
+struct WindowedRun {
+    /// One window: a range of whole documents of one input.
+    private struct Window: Sendable {
+        let input: Int
+        let range: Range<Int>
+    }
+
+    private let inputs: [ManifestInput]
+    private let windows: [Window]
+    /// The Namespaces and Services of the whole run.
+    let index: MeshIndex
+
+    /// The run of `inputs` in windows, or nil when it is to be held whole: when its inputs
+    /// are no larger than `windowing`'s threshold, when a window does not parse on its own,
+    /// or when `needsWholeRun` holds for the objects of a window.
+    init?(_ inputs: [ManifestInput], windowing: Windowing, workers: Workers, needsWholeRun: @Sendable (ManifestStream) -> Bool) {
+        let total = inputs.reduce(0) { $0 + $1.source.bytes.count }
+        guard total > windowing.threshold else { return nil }
+        let windows = inputs.enumerated().flatMap { index, input -> [Window] in
+            let count = input.source.bytes.count
+            let pieces = YAMLStream.pieces(of: input.source, count: count / windowing.windowSize, minimumSize: windowing.windowSize)
+            return (pieces.isEmpty ? [0..<count] : pieces).map { Window(input: index, range: $0) }
+        }
+        let facts = workers.map(windows) { window -> [MeshIndex.Fact]? in
+            guard let stream = YAMLStream(parsing: inputs[window.input].source, window: window.range) else { return nil }
+            let manifests = ManifestStream(stream)
+            return needsWholeRun(manifests) ? nil : manifests.objects.compactMap(MeshIndex.fact)
+        }
+        var all: [MeshIndex.Fact] = []
+        for windowFacts in facts {
+            guard let windowFacts else { return nil }
+            all += windowFacts
+        }
+        self.inputs = inputs
+        self.windows = windows
+        index = MeshIndex(facts: all)
+    }
+
+    /// The results of the run, in input order: each window parsed again on one of `workers`
+    /// threads, its workloads planned by `plan` (given the window's parsed form, its workloads
+    /// and the memo of the thread), its edits applied and checked; the windows of an input
+    /// joined in order. Windows are taken a few per thread at a time, and each batch's
+    /// outputs joined before the next is made, so that the run holds its output about once.
+    /// - Throws: the first error in input order, when an edit would break a document.
+    func results(workers: Workers, plan: @Sendable (ParsedInput, [Workload], ResolutionMemo) -> FilePlan) throws(InjectError) -> [InjectionResult] {
+        let inputs = inputs
+        // One memo per thread, kept across the windows it takes (see RunInputs.planWorkloads).
+        let memos = (0..<workers.count).map { _ in ResolutionMemo() }
+        var joined = inputs.map { _ in WindowResult() }
+        let batchSize = workers.count * 2
+        for batchStart in stride(from: 0, to: windows.count, by: batchSize) {
+            let batch = Array(windows[batchStart..<min(batchStart + batchSize, windows.count)])
+            let made = workers.map(batch) { window, lane -> Result<WindowResult, InjectError> in
+                let input = inputs[window.input]
+                // It parsed in the first pass: the same bytes parse the same way.
+                guard let stream = YAMLStream(parsing: input.source, window: window.range) else {
+                    return .failure(.internalError(file: input.file, message: "a part of the input that parsed before did not parse again", location: nil))
+                }
+                let parsed = ParsedInput(input, stream: stream)
+                let edits = plan(parsed, parsed.manifests.workloads, memos[lane]).finished
+                do throws(InjectError) {
+                    // Sorted here: the windows are in order, so their outcomes joined are too.
+                    return .success(WindowResult(
+                        output: try edits.output(within: window.range), outcomes: FileEdits.inSourceOrder(edits.outcomes), notes: edits.notes))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for (window, result) in zip(batch, made) {
+                switch result {
+                case .success(let part): joined[window.input].append(part, ofWindow: window.range, in: inputs[window.input].source.bytes.count)
+                case .failure(let error): throw error
+                }
+            }
+        }
+        return zip(inputs, joined).map { input, result in
+            InjectionResult(file: input.file, original: input.source.bytes, output: result.output, outcomes: result.outcomes, notes: result.notes)
+        }
+    }
+}
+
+/// One window's output bytes, outcomes and notes, or those of the windows of an input so far.
+private struct WindowResult: Sendable {
+    var output: [UInt8] = []
+    var outcomes: [WorkloadOutcome] = []
+    var notes: [String] = []
+
+    /// Appends the result of the next window, `part`, made from the bytes `window` of an input
+    /// of `inputSize` bytes. The first window's output reserves room for the whole input's,
+    /// guessed from how much that window grew or shrank (with a tenth to spare), so that a
+    /// long output is seldom copied to grow.
+    mutating func append(_ part: WindowResult, ofWindow window: Range<Int>, in inputSize: Int) {
+        if output.isEmpty && window.lowerBound == 0 && !window.isEmpty && window.count < inputSize {
+            output.reserveCapacity(inputSize / window.count * part.output.count * 11 / 10 + part.output.count)
+        }
+        output += part.output
+        outcomes += part.outcomes
+        notes += part.notes
+    }
+}
