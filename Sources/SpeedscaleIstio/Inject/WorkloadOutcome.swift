@@ -38,7 +38,13 @@ public struct WorkloadOutcome: Sendable, Equatable {
     /// What happened.
     public var status: Status
     /// What was decided for the workload, when inject planned it.
-    public var decision: InjectDecision?
+    public var decision: InjectDecision? {
+        get { decisionBox?.decision }
+        set { decisionBox = newValue.map(DecisionBox.init) }
+    }
+    /// The decision, kept out of line: a long stream's outcomes are many, and most of an
+    /// outcome's bytes are its decision's.
+    private var decisionBox: DecisionBox?
     /// Remarks that do not change the outcome (an unusual apiVersion, ...).
     public var notes: [String]
 
@@ -49,7 +55,7 @@ public struct WorkloadOutcome: Sendable, Equatable {
         self.file = file
         self.line = line
         self.status = status
-        self.decision = decision
+        decisionBox = decision.map(DecisionBox.init)
         self.notes = notes
     }
 
@@ -57,5 +63,18 @@ public struct WorkloadOutcome: Sendable, Equatable {
     public var isFailure: Bool {
         if case .failed = status { return true }
         return false
+    }
+}
+
+/// An ``InjectDecision`` on the heap, shared by the copies of its outcome.
+private final class DecisionBox: Sendable, Equatable {
+    let decision: InjectDecision
+
+    init(_ decision: InjectDecision) {
+        self.decision = decision
+    }
+
+    static func == (left: DecisionBox, right: DecisionBox) -> Bool {
+        left.decision == right.decision
     }
 }
