@@ -24,6 +24,8 @@ let package = Package(
         ),
         // Extended attributes for --in-place (Linux's <sys/xattr.h>, which the Glibc module leaves out).
         .systemLibrary(name: "CXattr"),
+        // glibc's malloc tuning (<malloc.h>, which the Glibc module leaves out too).
+        .systemLibrary(name: "CMalloc"),
         // YAML layer: positioned node tree over libyaml events, and splice edits on the source bytes.
         .target(name: "SpliceYAML", dependencies: ["CLibYAML"]),
         // Invariants of the YAML layer, shared by the fuzz targets in Fuzz/ and the tests.
@@ -41,6 +43,7 @@ let package = Package(
             dependencies: [
                 "SpeedscaleIstio",
                 "CXattr",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]

@@ -1,5 +1,6 @@
 import ArgumentParser
 #if canImport(Glibc)
+import CMalloc
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -12,6 +13,12 @@ package enum Entry {
     /// completion request instead (what the shell scripts ask), and
     /// `--generate-completion-script SHELL` prints the same script as `completion SHELL`.
     package static func main() -> Never {
+        #if canImport(Glibc)
+        // glibc raises its mmap threshold whenever a large block is freed; after that the large,
+        // short-lived buffers of a long run (a window's nodes, its output) come from the heap,
+        // where freed memory stays with the process. A fixed threshold gives them back.
+        _ = mallopt(M_MMAP_THRESHOLD, 128 << 10)
+        #endif
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "__complete" {
             complete(Array(arguments.dropFirst()))
