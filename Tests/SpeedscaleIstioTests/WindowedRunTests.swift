@@ -11,6 +11,8 @@ import TestSupport
 @Suite struct WindowedRunTests {
     /// Every run in windows of about 4 KiB, so that short streams are cut into many.
     static let small = Windowing(threshold: 0, windowSize: 4 << 10)
+    /// The kinds inject reads in the first pass.
+    static let kinds = KindMention(["Namespace", "Service", "Sidecar", "VirtualService"])
 
     /// `count` Deployments that declare no port, then the Services that select them and
     /// target port 8080 (the only place their app port shows), then ConfigMaps: a Deployment's
@@ -47,7 +49,7 @@ import TestSupport
 
     @Test func aStreamInWindowsGivesWhatItGivesWhole() throws {
         let input = Self.stream(200)
-        let run = WindowedRun([input], windowing: Self.small, workers: .one) { _ in false }
+        let run = WindowedRun([input], windowing: Self.small, workers: .one, reading: Self.kinds) { _ in false }
         #expect(run != nil)
         #expect(run?.index.services(selecting: ["app": "app-0"], in: "team-0").map(\.name) == ["app-0"])
         let injector = Injector(options: InjectOptions())
@@ -87,8 +89,8 @@ import TestSupport
 
     @Test func runsThatNeedEveryWorkloadAtOnceOrDoNotParseAreHeldWhole() throws {
         let input = Self.stream(20)
-        #expect(WindowedRun([input], windowing: .standard, workers: .one) { _ in false } == nil)
-        #expect(WindowedRun([input], windowing: Self.small, workers: .one) { !$0.services.isEmpty } == nil)
+        #expect(WindowedRun([input], windowing: .standard, workers: .one, reading: Self.kinds) { _ in false } == nil)
+        #expect(WindowedRun([input], windowing: Self.small, workers: .one, reading: Self.kinds) { !$0.services.isEmpty } == nil)
 
         let sidecar = "---\napiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: team-0\nspec:\n  egress:\n  - hosts:\n    - ./*\n"
         let withSidecar = ManifestInput(file: "mesh.yaml", source: YAMLSource(input.source.bytes + Array(sidecar.utf8)))
@@ -99,11 +101,15 @@ import TestSupport
         #expect(whole[0].outcomes.last?.status == .injected)
         #expect(ParallelRunTests.shown(try injector.inject([withSidecar], workers: .one, windowing: Self.small)) == ParallelRunTests.shown(whole))
 
-        let broken = ManifestInput(file: "broken.yaml", source: YAMLSource(input.source.bytes + Array("---\nkind: [unclosed\n".utf8)))
-        #expect(WindowedRun([broken], windowing: Self.small, workers: .one) { _ in false } == nil)
-        let results = try injector.inject([broken, input], workers: .one, windowing: Self.small)
-        #expect(results[0].parseError != nil)
-        #expect(ParallelRunTests.shown(results) == ParallelRunTests.shown(try injector.inject([broken, input], workers: .one, windowing: .never)))
+        // A window that does not parse (the first, among Deployments): found in the first pass
+        // when it may hold a Service, else in the second; either way the run is parsed whole and the error told as usual.
+        for tail in ["---\nkind: Service\nspec: [unclosed\n", "---\nkind: Job\nspec: [unclosed\n"] {
+            let broken = ManifestInput(file: "broken.yaml", source: YAMLSource(Array(tail.utf8) + input.source.bytes))
+            #expect((WindowedRun([broken], windowing: Self.small, workers: .one, reading: Self.kinds) { _ in false } == nil) == tail.contains("Service"))
+            let results = try injector.inject([broken, input], workers: Workers(2), windowing: Self.small)
+            #expect(results[0].parseError != nil)
+            #expect(ParallelRunTests.shown(results) == ParallelRunTests.shown(try injector.inject([broken, input], workers: .one, windowing: .never)))
+        }
     }
 
     @Test(.enabled(if: ProjectPaths.corpusIsPresent, "../shared/corpus is absent"))
@@ -132,9 +138,26 @@ import TestSupport
             bytes += input.source.bytes
         }
         let joined = ManifestInput(file: "plain.yaml", source: YAMLSource(bytes))
-        #expect(WindowedRun([joined], windowing: Self.small, workers: .one) { !$0.sidecars.isEmpty || !$0.virtualServices.isEmpty } != nil)
+        #expect(WindowedRun([joined], windowing: Self.small, workers: .one, reading: Self.kinds) { !$0.sidecars.isEmpty || !$0.virtualServices.isEmpty } != nil)
         let whole = try injector.inject([joined], workers: .one, windowing: .never)
         #expect(whole[0].changed)
         #expect(ParallelRunTests.shown(try injector.inject([joined], workers: Workers(2), windowing: Self.small)) == ParallelRunTests.shown(whole))
+    }
+
+    @Test func kindsAreFoundWhereverTheyAreSpelledOut() {
+        let mention = KindMention(["Service", "Namespace"])
+        func may(_ text: String) -> Bool { mention.mayHold(Array(text.utf8)[...]) }
+        #expect(may("kind: Service\n"))
+        #expect(may("{\"kind\":\"Namespace\"}"))
+        #expect(may("kind: 'Service'"))
+        #expect(may("a: &k Service\nkind: *k\n"))
+        #expect(may("kind: VirtualService"))
+        // Escapes can spell a kind without its letters; so can text that is not UTF-8.
+        #expect(may("kind: \"Serv\\x69ce\""))
+        #expect(may("k\u{0}ind: x"))
+        #expect(!may("kind: Deployment\nspec:\n  serviceAccountName: service\n"))
+        #expect(!may("kind: Servic"))
+        #expect(!may(""))
+        #expect(!KindMention([]).mayHold(Array("kind: Service".utf8)[...]))
     }
 }

@@ -31,17 +31,22 @@ public struct Injector: Sendable {
     /// on neither `workers` nor `windowing`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func inject(_ inputs: [ManifestInput], workers: Workers = .one, windowing: Windowing = .standard) throws(InjectError) -> [InjectionResult] {
-        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, needsWholeRun: Self.needsWholeRun) {
+        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, reading: Self.runWideKinds, needsWholeRun: Self.needsWholeRun) {
             let index = run.index
-            return try run.results(workers: workers) { parsed, workloads, memo in
+            let results = try run.results(workers: workers) { parsed, workloads, memo in
                 self.plan(workloads, of: parsed, index: index, memo: memo, keepingSidecarWorkloads: false)
             }
+            if let results { return results }
         }
         // Planned in a function of its own: the parsed inputs are freed when it returns,
         // before the outputs are made and checked.
         let (slots, files) = plan(inputs, workers: workers)
         return try slots.results(of: files, workers: workers)
     }
+
+    /// The kinds of the objects that bear on workloads elsewhere in the run: the Namespaces and
+    /// Services workloads are matched against, and the Sidecars and VirtualServices audited.
+    private static let runWideKinds = KindMention(["Namespace", "Service", "Sidecar", "VirtualService"])
 
     /// Whether the objects of `manifests` need the facts of every workload of the run at once:
     /// Sidecars to open and VirtualServices to check.

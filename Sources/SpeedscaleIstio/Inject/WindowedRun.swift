@@ -2,10 +2,11 @@ import KubeManifests
 import SpliceYAML
 
 /// A run read a window at a time (see ``Windowing``): every input cut into windows of whole
-/// documents. A first pass reads each window's Namespaces and Services into the run's
-/// ``MeshIndex`` and frees its nodes; ``results(workers:plan:)`` then parses each window
-/// again, plans its workloads, applies and checks its edits, and frees its nodes, so that
-/// no more than one window per thread is held parsed at a time.
+/// documents. A first pass reads the Namespaces and Services of each window that may hold
+/// any (see ``KindMention``) into the run's ``MeshIndex`` and frees its nodes;
+/// ``results(workers:plan:)`` then parses each window again, plans its workloads, applies and
+/// checks its edits, and frees its nodes, so that no more than a few windows per thread are
+/// held at a time.
 ///
 /// What needs every workload's facts at once (opening or closing Istio Sidecars, noting
 /// VirtualServices) cannot be done a window at a time: a run whose windows hold such objects
@@ -25,8 +26,13 @@ struct WindowedRun {
 
     /// The run of `inputs` in windows, or nil when it is to be held whole: when its inputs
     /// are no larger than `windowing`'s threshold, when a window does not parse on its own,
-    /// or when `needsWholeRun` holds for the objects of a window.
-    init?(_ inputs: [ManifestInput], windowing: Windowing, workers: Workers, needsWholeRun: @Sendable (ManifestStream) -> Bool) {
+    /// or when `needsWholeRun` holds for the objects of a window. Only the windows that may
+    /// hold an object of `kinds` are read in the first pass: `kinds` names every kind that
+    /// `needsWholeRun` and the index look at.
+    init?(
+        _ inputs: [ManifestInput], windowing: Windowing, workers: Workers, reading kinds: KindMention,
+        needsWholeRun: @Sendable (ManifestStream) -> Bool
+    ) {
         let total = inputs.reduce(0) { $0 + $1.source.bytes.count }
         guard total > windowing.threshold else { return nil }
         let windows = inputs.enumerated().flatMap { index, input -> [Window] in
@@ -35,7 +41,9 @@ struct WindowedRun {
             return (pieces.isEmpty ? [0..<count] : pieces).map { Window(input: index, range: $0) }
         }
         let facts = workers.map(windows) { window -> [MeshIndex.Fact]? in
-            guard let stream = YAMLStream(parsing: inputs[window.input].source, window: window.range) else { return nil }
+            let source = inputs[window.input].source
+            guard kinds.mayHold(source.bytes[window.range]) else { return [] }
+            guard let stream = YAMLStream(parsing: source, window: window.range) else { return nil }
             let manifests = ManifestStream(stream)
             return needsWholeRun(manifests) ? nil : manifests.objects.compactMap(MeshIndex.fact)
         }
@@ -54,8 +62,10 @@ struct WindowedRun {
     /// and the memo of the thread), its edits applied and checked; the windows of an input
     /// joined in order. Windows are taken a few per thread at a time, and each batch's
     /// outputs joined before the next is made, so that the run holds its output about once.
+    /// Nil when a window that the first pass did not read does not parse on its own: the run
+    /// is then to be held whole.
     /// - Throws: the first error in input order, when an edit would break a document.
-    func results(workers: Workers, plan: @Sendable (ParsedInput, [Workload], ResolutionMemo) -> FilePlan) throws(InjectError) -> [InjectionResult] {
+    func results(workers: Workers, plan: @Sendable (ParsedInput, [Workload], ResolutionMemo) -> FilePlan) throws(InjectError) -> [InjectionResult]? {
         let inputs = inputs
         // One memo per thread, kept across the windows it takes (see RunInputs.planWorkloads).
         let memos = (0..<workers.count).map { _ in ResolutionMemo() }
@@ -63,12 +73,9 @@ struct WindowedRun {
         let batchSize = workers.count * 2
         for batchStart in stride(from: 0, to: windows.count, by: batchSize) {
             let batch = Array(windows[batchStart..<min(batchStart + batchSize, windows.count)])
-            let made = workers.map(batch) { window, lane -> Result<WindowResult, InjectError> in
+            let made = workers.map(batch) { window, lane -> Result<WindowResult, InjectError>? in
                 let input = inputs[window.input]
-                // It parsed in the first pass: the same bytes parse the same way.
-                guard let stream = YAMLStream(parsing: input.source, window: window.range) else {
-                    return .failure(.internalError(file: input.file, message: "a part of the input that parsed before did not parse again", location: nil))
-                }
+                guard let stream = YAMLStream(parsing: input.source, window: window.range) else { return nil }
                 let parsed = ParsedInput(input, stream: stream)
                 let edits = plan(parsed, parsed.manifests.workloads, memos[lane]).finished
                 do throws(InjectError) {
@@ -83,6 +90,7 @@ struct WindowedRun {
                 switch result {
                 case .success(let part): joined[window.input].append(part, ofWindow: window.range, in: inputs[window.input].source.bytes.count)
                 case .failure(let error): throw error
+                case nil: return nil
                 }
             }
         }

@@ -2,10 +2,10 @@
 ///
 /// Parsed nodes take several times the bytes they are read from, so a run of many megabytes
 /// held whole would take memory out of proportion to its input. Past ``threshold`` bytes of
-/// input, each input is cut into windows of whole documents of about ``windowSize`` bytes
-/// that are parsed twice (once for the Namespaces and Services every workload is matched
-/// against, once to plan, edit and check), each window's nodes freed before the next. The
-/// results are the same either way.
+/// input, each input is cut into windows of whole documents of about ``windowSize`` bytes,
+/// each window's nodes freed before the next: the windows that may hold the objects every
+/// workload is matched against (Namespaces, Services) are parsed once to read those, and
+/// every window once to plan, edit and check it. The results are the same either way.
 public struct Windowing: Sendable, Equatable {
     /// Runs whose inputs hold more bytes than this, together, are read in windows.
     public let threshold: Int
@@ -18,10 +18,10 @@ public struct Windowing: Sendable, Equatable {
         self.windowSize = max(1, windowSize)
     }
 
-    /// Runs of more than 8 MiB, in windows of about 1 MiB: below that size a run held whole
+    /// Runs of more than 8 MiB, in windows of about 512 KiB: below that size a run held whole
     /// stays within three times its input plus 64 MiB; the windows are small enough that
     /// each thread holds little, and large enough to cost little more than parsing twice.
-    public static let standard = Windowing(threshold: 8 << 20, windowSize: 1 << 20)
+    public static let standard = Windowing(threshold: 8 << 20, windowSize: 512 << 10)
 
     /// Never in windows: every run is held whole.
     public static let never = Windowing(threshold: .max, windowSize: .max)

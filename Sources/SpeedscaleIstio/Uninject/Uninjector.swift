@@ -29,11 +29,14 @@ public struct Uninjector: Sendable {
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func uninject(_ inputs: [ManifestInput], workers: Workers = .one, windowing: Windowing = .standard) throws(InjectError) -> [InjectionResult] {
         let cleansSidecars = options.sidecarEgress
-        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, needsWholeRun: { cleansSidecars && !$0.sidecars.isEmpty }) {
+        // Only Namespaces (for their labels) and Sidecars bear on workloads elsewhere in the run.
+        let kinds = KindMention(["Namespace", "Sidecar"])
+        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, reading: kinds, needsWholeRun: { cleansSidecars && !$0.sidecars.isEmpty }) {
             let index = run.index
-            return try run.results(workers: workers) { parsed, workloads, memo in
+            let results = try run.results(workers: workers) { parsed, workloads, memo in
                 self.plan(workloads, of: parsed, index: index, memo: memo, keepingContexts: false).file
             }
+            if let results { return results }
         }
         // Planned in a function of its own: the parsed inputs are freed when it returns,
         // before the outputs are made and checked.
