@@ -16,12 +16,6 @@ public struct MeshIndex: Sendable {
         case service(ServiceSummary)
     }
 
-    /// A Service with its position in the run.
-    private struct IndexedService: Sendable {
-        let service: ServiceSummary
-        let order: Int
-    }
-
     private struct LabelPair: Hashable, Sendable {
         let key: String
         let value: String
@@ -29,10 +23,15 @@ public struct MeshIndex: Sendable {
 
     /// The labels of each `Namespace` of the run, by name.
     public let namespaceLabels: [String: [String: String]]
-    /// Services by namespace, then by the first entry (in key order) of their selector.
-    private let services: [String: [LabelPair: [IndexedService]]]
+    /// The Services of the run, in run order. The tables below hold indexes into it, not
+    /// copies or lists of their own: a long stream's Services are many.
+    private let services: [ServiceSummary]
+    /// By namespace, then by the first entry of their selector, the last Service with both;
+    /// ``earlier`` leads from each Service to the one before it with both (-1: none).
+    private let lastSelecting: [String: [LabelPair: Int32]]
+    private let earlier: [Int32]
     /// Services by namespace (empty when the manifest names none) and name; the last one wins.
-    private let servicesByName: [LabelPair: ServiceSummary]
+    private let named: [LabelPair: Int32]
 
     /// Indexes the objects of `inputs`, reading them on up to `workers` threads.
     public init(_ inputs: [ManifestStream], workers: Workers = .one) {
@@ -44,24 +43,33 @@ public struct MeshIndex: Sendable {
     /// Indexes `facts`, in run order.
     public init<Facts: Sequence<Fact>>(facts: Facts) {
         var labels: [String: [String: String]] = [:]
-        var services: [String: [LabelPair: [IndexedService]]] = [:]
-        var byName: [LabelPair: ServiceSummary] = [:]
-        var order = 0
+        var services: [ServiceSummary] = []
+        var lastSelecting: [String: [LabelPair: Int32]] = [:]
+        var earlier: [Int32] = []
+        var named: [LabelPair: Int32] = [:]
         for fact in facts {
             switch fact {
             case .namespace(let name, let namespaceLabels):
                 labels[name] = namespaceLabels
             case .service(let service):
-                if let name = service.name { byName[LabelPair(key: service.namespace ?? "", value: name)] = service }
-                guard let first = service.selector.min(by: { $0.key < $1.key }) else { continue }
-                services[service.namespace ?? "", default: [:]][LabelPair(key: first.key, value: first.value), default: []]
-                    .append(IndexedService(service: service, order: order))
-                order += 1
+                let index = Int32(services.count)
+                let namespace = service.namespace ?? ""
+                if let name = service.name { named[LabelPair(key: namespace, value: name)] = index }
+                if let first = service.selector.first {
+                    let entry = LabelPair(key: first.key, value: first.value)
+                    earlier.append(lastSelecting[namespace]?[entry] ?? -1)
+                    lastSelecting[namespace, default: [:]][entry] = index
+                } else {
+                    earlier.append(-1)
+                }
+                services.append(service)
             }
         }
         namespaceLabels = labels
         self.services = services
-        servicesByName = byName
+        self.lastSelecting = lastSelecting
+        self.earlier = earlier
+        self.named = named
     }
 
     /// What `object` adds to the index: a Namespace's labels or a Service's summary.
@@ -72,7 +80,7 @@ public struct MeshIndex: Sendable {
 
     /// The Service named `name` in `namespace`, when the run holds it.
     public func service(named name: String, in namespace: String?) -> ServiceSummary? {
-        servicesByName[LabelPair(key: namespace ?? "", value: name)]
+        named[LabelPair(key: namespace ?? "", value: name)].map { services[Int($0)] }
     }
 
     /// The labels of `namespace`'s Namespace object, when the run holds it.
@@ -82,14 +90,16 @@ public struct MeshIndex: Sendable {
 
     /// The Services in `namespace` whose selector selects pods labelled `labels`, in run order.
     public func services(selecting labels: [String: String], in namespace: String?) -> [ServiceSummary] {
-        guard let byLabel = services[namespace ?? ""] else { return [] }
-        var found: [IndexedService] = []
+        guard let byLabel = lastSelecting[namespace ?? ""] else { return [] }
+        var found: [Int] = []
         for (key, value) in labels {
-            for candidate in byLabel[LabelPair(key: key, value: value)] ?? []
-            where candidate.service.selector.allSatisfy({ labels[$0.key] == $0.value }) {
-                found.append(candidate)
+            var next = byLabel[LabelPair(key: key, value: value)] ?? -1
+            while next >= 0 {
+                let index = Int(next)
+                if services[index].selects(labels) { found.append(index) }
+                next = earlier[index]
             }
         }
-        return found.sorted { $0.order < $1.order }.map(\.service)
+        return found.sorted().map { services[$0] }
     }
 }
