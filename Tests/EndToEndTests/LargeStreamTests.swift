@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A stream of more than 8 MiB is read a window at a time; the built tool writes the same
+/// bytes as for the same stream held whole (which a VirtualService in the run forces), and
+/// uninject gives the stream back.
+@Suite struct LargeStreamTests {
+    /// 150 Deployments that declare no port, about 9 MiB of ConfigMaps, then the Services
+    /// that tell the Deployments' port: far from the Deployments, in other windows.
+    static func stream() -> String {
+        var text = ""
+        for index in 0..<150 {
+            text += """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: app-\(index) # number \(index)
+                spec:
+                  template:
+                    metadata:
+                      labels: {app: app-\(index)}
+                    spec:
+                      containers:
+                      - name: app
+                        image: "example/app:\(index)"
+
+                """
+        }
+        let filler = String(repeating: "x", count: 900)
+        for index in 0..<10_000 {
+            text += "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings-\(index)\ndata:\n  text: '\(filler)'\n"
+        }
+        for index in 0..<150 {
+            text += "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-\(index)\nspec:\n  selector:\n    app: app-\(index)\n  ports:\n  - port: 80\n    targetPort: 9090\n"
+        }
+        return text
+    }
+
+    @Test func aStreamReadInWindowsIsWrittenAsWhenHeldWhole() throws {
+        try TemporaryDirectory.with { directory in
+            let stream = Self.stream()
+            #expect(stream.utf8.count > 9 << 20)
+            let virtualService = "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: other\nspec:\n  hosts: [other]\n  http:\n  - route:\n    - destination: {host: other}\n"
+            let windowed = try directory.write("stream.yaml", stream).path
+            let whole = try directory.write("whole.yaml", stream + virtualService).path
+
+            let injected = try ToolRunner.run(["inject", "-f", windowed])
+            #expect(injected.status == 0, "\(injected.stderr)")
+            #expect(injected.stderr.contains("150 injected"), "\(injected.stderr)")
+            let heldWhole = try ToolRunner.run(["inject", "-f", whole])
+            #expect(heldWhole.status == 0, "\(heldWhole.stderr)")
+            #expect(heldWhole.stdout == injected.stdout + Array(virtualService.utf8))
+            // The port came from the Services at the end of the stream.
+            #expect(injected.output.components(separatedBy: "\"9090\"").count > 150)
+
+            let output = try directory.write("injected.yaml", injected.stdout).path
+            let back = try ToolRunner.run(["uninject", "-f", output])
+            #expect(back.status == 0, "\(back.stderr)")
+            #expect(back.stdout == Array(stream.utf8))
+        }
+    }
+}
