@@ -112,7 +112,7 @@ private struct WindowResult: Sendable {
     /// long output is seldom copied to grow.
     mutating func append(_ part: WindowResult, ofWindow window: Range<Int>, in inputSize: Int) {
         if output.isEmpty && window.lowerBound == 0 && !window.isEmpty && window.count < inputSize {
-            output.reserveCapacity(inputSize / window.count * part.output.count * 11 / 10 + part.output.count)
+            output.reserveCapacity(part.output.count * inputSize / window.count * 11 / 10)
         }
         output += part.output
         outcomes += part.outcomes
