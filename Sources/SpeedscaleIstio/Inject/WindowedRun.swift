@@ -57,43 +57,57 @@ struct WindowedRun {
         index = MeshIndex(facts: all)
     }
 
-    /// The results of the run, in input order: each window parsed again on one of `workers`
-    /// threads, its workloads planned by `plan` (given the window's parsed form, its workloads
-    /// and the memo of the thread), its edits applied and checked; the windows of an input
-    /// joined in order. Windows are taken a few per thread at a time, and each batch's
-    /// outputs joined before the next is made, so that the run holds its output about once.
-    /// Nil when a window that the first pass did not read does not parse on its own: the run
-    /// is then to be held whole.
-    /// - Throws: the first error in input order, when an edit would break a document.
-    func results(workers: Workers, plan: @Sendable (ParsedInput, [Workload], ResolutionMemo) -> FilePlan) throws(InjectError) -> [InjectionResult]? {
+    /// Parses each window again and hands it to `body` on one of `workers` threads (with its
+    /// byte range and the thread's lane), a few windows per thread at a time; each batch's values go to `take`
+    /// in window order, with the window's input, before the next batch is made, so that a
+    /// batch is all that is held parsed or made at once. Stops when `take` returns false.
+    /// - Returns: false when a window that the first pass did not read does not parse on its
+    ///   own (the run is then to be held whole), or when `take` stopped the walk.
+    func walk<Value: Sendable, Failure: Error>(
+        workers: Workers, _ body: @Sendable (ParsedInput, _ window: Range<Int>, _ lane: Int) -> Value,
+        take: (_ input: Int, _ window: Range<Int>, Value) throws(Failure) -> Bool
+    ) throws(Failure) -> Bool {
         let inputs = inputs
-        // One memo per thread, kept across the windows it takes (see RunInputs.planWorkloads).
-        let memos = (0..<workers.count).map { _ in ResolutionMemo() }
-        var joined = inputs.map { _ in WindowResult() }
         let batchSize = workers.count * 2
         for batchStart in stride(from: 0, to: windows.count, by: batchSize) {
             let batch = Array(windows[batchStart..<min(batchStart + batchSize, windows.count)])
-            let made = workers.map(batch) { window, lane -> Result<WindowResult, InjectError>? in
+            let made = workers.map(batch) { window, lane -> Value? in
                 let input = inputs[window.input]
                 guard let stream = YAMLStream(parsing: input.source, window: window.range) else { return nil }
-                let parsed = ParsedInput(input, stream: stream)
-                let edits = plan(parsed, parsed.manifests.workloads, memos[lane]).finished
-                do throws(InjectError) {
-                    // Sorted here: the windows are in order, so their outcomes joined are too.
-                    return .success(WindowResult(
-                        output: try edits.output(within: window.range), outcomes: FileEdits.inSourceOrder(edits.outcomes), notes: edits.notes))
-                } catch {
-                    return .failure(error)
-                }
+                return body(ParsedInput(input, stream: stream), window.range, lane)
             }
-            for (window, result) in zip(batch, made) {
-                switch result {
-                case .success(let part): joined[window.input].append(part, ofWindow: window.range, in: inputs[window.input].source.bytes.count)
-                case .failure(let error): throw error
-                case nil: return nil
-                }
+            for (window, value) in zip(batch, made) {
+                guard let value, try take(window.input, window.range, value) else { return false }
             }
         }
+        return true
+    }
+
+    /// The results of the run, in input order: each window's workloads planned by `plan`
+    /// (given the window's parsed form, its workloads and the memo of the thread), its edits
+    /// applied and checked; the windows of an input joined in order, a batch at a time (see
+    /// ``walk(workers:_:take:)``), so that the run holds its output about once. Nil when the
+    /// run is to be held whole after all.
+    /// - Throws: the first error in input order, when an edit would break a document.
+    func results(workers: Workers, plan: @Sendable (ParsedInput, [Workload], ResolutionMemo) -> FilePlan) throws(InjectError) -> [InjectionResult]? {
+        let sizes = inputs.map(\.source.bytes.count)
+        // One memo per thread, kept across the windows it takes (see RunInputs.planWorkloads).
+        let memos = (0..<workers.count).map { _ in ResolutionMemo() }
+        var joined = inputs.map { _ in WindowResult() }
+        let walked = try walk(workers: workers) { parsed, window, lane -> Result<WindowResult, InjectError> in
+            let edits = plan(parsed, parsed.manifests.workloads, memos[lane]).finished
+            do throws(InjectError) {
+                // Sorted here: the windows are in order, so their outcomes joined are too.
+                return .success(WindowResult(
+                    output: try edits.output(within: window), outcomes: FileEdits.inSourceOrder(edits.outcomes), notes: edits.notes))
+            } catch {
+                return .failure(error)
+            }
+        } take: { input, window, made throws(InjectError) -> Bool in
+            joined[input].append(try made.get(), ofWindow: window, in: sizes[input])
+            return true
+        }
+        guard walked else { return nil }
         return zip(inputs, joined).map { input, result in
             InjectionResult(file: input.file, original: input.source.bytes, output: result.output, outcomes: result.outcomes, notes: result.notes)
         }
