@@ -11,21 +11,27 @@ public struct ServiceSummary: Sendable {
     /// The `targetPort` of each entry of `spec.ports` that has one (as written: a number or a
     /// container port's name; `port` when `targetPort` is absent, as Kubernetes defaults it).
     public let targetPorts: [String]
+    /// Whether an entry of `spec.ports` writes a `targetPort` that is not a number or a name
+    /// (null, a list...), which ``targetPorts`` leaves out.
+    public let hasUnreadTargetPort: Bool
 
     /// Reads `service`.
     public init(_ service: KubeService) {
         name = service.name
         namespace = service.namespace
         selector = service.selector.sorted { $0.key < $1.key }
-        targetPorts = service.ports.compactMap(\.targetPort)
+        let ports = service.ports
+        targetPorts = ports.compactMap(\.targetPort)
+        hasUnreadTargetPort = ports.contains { $0.targetPortNode != nil && $0.targetPort == nil }
     }
 
     /// Makes a summary from its values.
-    public init(name: String?, namespace: String?, selector: [String: String], targetPorts: [String]) {
+    public init(name: String?, namespace: String?, selector: [String: String], targetPorts: [String], hasUnreadTargetPort: Bool = false) {
         self.name = name
         self.namespace = namespace
         self.selector = selector.sorted { $0.key < $1.key }
         self.targetPorts = targetPorts
+        self.hasUnreadTargetPort = hasUnreadTargetPort
     }
 
     /// Whether the Service selects pods labelled `labels`: it has a selector, and every

@@ -10,7 +10,7 @@ enum SuggestedFix {
         var configuration = LintConfiguration()
         configuration.settings = settings
         let manifests = ManifestStream(try YAMLStream(parsing: YAMLSource(text)))
-        return Linter(configuration: configuration).findings(in: [manifests], rules: [rule]).map { ($0.1, $0.2) }
+        return Linter(configuration: configuration).findings(in: [manifests], rules: [rule]).found.map { ($0.1, $0.2) }
     }
 
     /// `text` with the edits of `findings` applied, each on its object.

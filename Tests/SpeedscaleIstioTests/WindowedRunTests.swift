@@ -142,6 +142,51 @@ import TestSupport
         let whole = try injector.inject([joined], workers: .one, windowing: .never)
         #expect(whole[0].changed)
         #expect(ParallelRunTests.shown(try injector.inject([joined], workers: Workers(2), windowing: Self.small)) == ParallelRunTests.shown(whole))
+
+        let linter = Linter()
+        for run in [inputs, [stream], [joined]] {
+            let report = linter.lint(run, workers: .one, windowing: .never)
+            #expect(!report.findings.isEmpty)
+            #expect(Self.shown(linter.lint(run, workers: Workers(2), windowing: Self.small)) == Self.shown(report))
+        }
+    }
+
+    /// What a reader of a lint report sees.
+    static func shown(_ report: LintReport) -> [String] {
+        report.findings.map { "\($0.file):\($0.start)-\($0.end) \($0.ruleID) \($0.severity) \($0.message) \($0.resource)" }
+            + report.failures.map(\.description) + ["suppressed \(report.suppressedCount)", "ignored \(report.ignoredFiles)"]
+    }
+
+    @Test func lintInWindowsReportsWhatItReportsWhole() throws {
+        // Findings of workload rules about Deployments that ask for the sidecar with a boolean, in
+        // every window; one of them suppressed; a Namespace with both injection labels.
+        let asked = "kind: Deployment\nmetadata:\n  annotations:\n    sidecar.speedscale.com/inject: yes\n"
+        var text = String(decoding: Self.stream(120).source.bytes, as: UTF8.self).replacingOccurrences(of: "kind: Deployment\nmetadata:\n", with: asked)
+        text += "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-1\n  labels:\n    istio-injection: enabled\n    istio.io/rev: canary\n"
+        let linter = Linter()
+        let first = try #require(linter.lint([ManifestInput(file: "stream.yaml", source: YAMLSource(text))], windowing: .never).findings.first)
+        let firstAsked = try #require(text.range(of: asked))
+        text.replaceSubrange(firstAsked, with: asked + "    speedscale-istio.io/ignore-\(first.ruleID): \"on purpose\"\n")
+        let input = ManifestInput(file: "stream.yaml", source: YAMLSource(text))
+        let whole = linter.lint([input], workers: .one, windowing: .never)
+        #expect(whole.suppressedCount > 0)
+        #expect(whole.findings.count > 120)
+        #expect(whole.findings.contains { $0.ruleID == "IST008" })
+        #expect(WindowedRun([input], windowing: Self.small, workers: .one, reading: Self.kinds) { _ in false } != nil)
+        for workers in [Workers.one, Workers(3)] {
+            #expect(Self.shown(linter.lint([input], workers: workers, windowing: Self.small)) == Self.shown(whole))
+        }
+    }
+
+    @Test func lintGoesBackToTheWholeRunWhenAFindingLiesInAnotherWindow() throws {
+        // IST019: Services, far from their Deployments, that target the Speedscale sidecar's
+        // inbound port of pods that do not run it. Found only by looking at both.
+        let text = String(decoding: Self.stream(60).source.bytes, as: UTF8.self).replacingOccurrences(of: "targetPort: 8080", with: "targetPort: 4143")
+        let input = ManifestInput(file: "stream.yaml", source: YAMLSource(text))
+        let linter = Linter()
+        let whole = linter.lint([input], workers: .one, windowing: .never)
+        #expect(whole.findings.filter { $0.ruleID == "IST019" }.count == 60)
+        #expect(Self.shown(linter.lint([input], workers: Workers(2), windowing: Self.small)) == Self.shown(whole))
     }
 
     @Test func kindsAreFoundWhereverTheyAreSpelledOut() {

@@ -31,6 +31,26 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
 
     package init() {}
 
+    /// The Speedscale sidecar's inbound port, when `workload` does not run the sidecar and none
+    /// of its containers declares that port (so a Service that targets it reaches nothing).
+    private static func unservedInPort(of workload: WorkloadContext) -> Int? {
+        let config = workload.sidecar
+        let target = workload.workload
+        guard !config.isInjected, target.object.node.string(at: ["metadata", "labels", "sidecar.speedscale.com/injected"]) != "true",
+              let inPort = config.port(SpeedscaleAnnotation.proxyInPort, default: SpeedscaleAnnotation.defaultInPort) else { return nil }
+        return target.containers.flatMap(\.ports).compactMap(\.number).contains(inPort) ? nil : inPort
+    }
+
+    /// Whether a Service that selects `workload` may target its unserved inbound port (a
+    /// target port is that number, or one is written in a way that falls back to the Service's
+    /// own port): the Service may be in another window, where the finding belongs.
+    package func mayMissAcrossWindows(_ workload: WorkloadContext, index: MeshIndex) -> Bool {
+        guard let inPort = Self.unservedInPort(of: workload) else { return false }
+        return index.services(selecting: workload.workload.podLabels, in: workload.workload.object.namespace).contains { service in
+            service.hasUnreadTargetPort || service.targetPorts.contains { PortNumber.parse($0) == inPort }
+        }
+    }
+
     package func check(_ context: MeshContext) -> [LocatedFinding] {
         // The Services of the run with their inputs, by namespace and name (the index finds
         // which select a workload, but not which input holds them).
@@ -41,12 +61,8 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
         }
         guard !services.isEmpty else { return [] }
         return context.workloadContexts.flatMap { _, workload -> [LocatedFinding] in
-            let config = workload.sidecar
             let target = workload.workload
-            guard !config.isInjected, target.object.node.string(at: ["metadata", "labels", "sidecar.speedscale.com/injected"]) != "true",
-                  let inPort = config.port(SpeedscaleAnnotation.proxyInPort, default: SpeedscaleAnnotation.defaultInPort) else { return [] }
-            let declared = target.containers.flatMap(\.ports).compactMap(\.number)
-            guard !declared.contains(inPort) else { return [] }
+            guard let inPort = Self.unservedInPort(of: workload) else { return [] }
             let appPorts = workload.appContainer.value?.ports.compactMap(\.number) ?? []
             let appPort = appPorts.count == 1 ? appPorts.first : nil
             var names: Set<String> = []
