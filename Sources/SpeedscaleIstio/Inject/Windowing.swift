@@ -18,10 +18,10 @@ public struct Windowing: Sendable, Equatable {
         self.windowSize = max(1, windowSize)
     }
 
-    /// Runs of more than 8 MiB, in windows of about 512 KiB: below that size a run held whole
+    /// Runs of more than 8 MiB, in windows of about 256 KiB: below that size a run held whole
     /// stays within three times its input plus 64 MiB; the windows are small enough that
     /// each thread holds little, and large enough to cost little more than parsing twice.
-    public static let standard = Windowing(threshold: 8 << 20, windowSize: 512 << 10)
+    public static let standard = Windowing(threshold: 8 << 20, windowSize: 256 << 10)
 
     /// Never in windows: every run is held whole.
     public static let never = Windowing(threshold: .max, windowSize: .max)
