@@ -58,9 +58,10 @@ struct WindowedRun {
     }
 
     /// Parses each window again and hands it to `body` on one of `workers` threads (with its
-    /// byte range and the thread's lane), a few windows per thread at a time; each batch's values go to `take`
-    /// in window order, with the window's input, before the next batch is made, so that a
-    /// batch is all that is held parsed or made at once. Stops when `take` returns false.
+    /// byte range and the thread's lane), a few windows per thread at a time; each batch's
+    /// values go to `take` in window order, with the window's input, before the next batch is
+    /// made, so that a batch is all that is held parsed or made at once. Stops when `take`
+    /// returns false.
     /// - Returns: false when a window that the first pass did not read does not parse on its
     ///   own (the run is then to be held whole), or when `take` stopped the walk.
     func walk<Value: Sendable, Failure: Error>(
