@@ -8,6 +8,7 @@ import SpliceYAMLChecks
 ///   positions it reports lie inside the input (``ResultChecks``);
 /// - it changes no line outside the objects it reports changed;
 /// - it is idempotent: inject of its output with the same options gives that output back;
+/// - read a few documents at a time (``Windowing``), it gives what it gives held whole;
 /// - for a document without Speedscale content (``SpeedscaleContent``), uninject with the
 ///   same options gives back the input byte for byte.
 public enum InjectCheck: FuzzCheck {
@@ -30,6 +31,14 @@ public enum InjectCheck: FuzzCheck {
         }
         guard first.parseError == nil else { return [] }
         var found = ResultChecks.secondRunViolations("inject", after: first) { inputs throws(InjectError) in try injector.inject(inputs) }
+        switch ResultChecks.run("inject in windows", document, { inputs throws(InjectError) in try injector.inject(inputs, windowing: smallWindows) }) {
+        case .failure(let broken):
+            found += broken.lines
+        case .success(let windowed):
+            if windowed.output != first.output || windowed.outcomes != first.outcomes || windowed.notes != first.notes {
+                found.append("inject in windows differs from inject held whole: \(firstDifference(first.output, windowed.output))")
+            }
+        }
         guard !SpeedscaleContent.isPresent(in: document) else { return found }
         let uninjector = Uninjector(options: choice.options)
         switch ResultChecks.run("uninject of inject", first.output, { inputs throws(InjectError) in try uninjector.uninject(inputs) }) {
@@ -42,6 +51,10 @@ public enum InjectCheck: FuzzCheck {
         }
         return found
     }
+
+    /// Every run read in windows of about 64 bytes of whole documents (a short input with
+    /// several documents is cut into several).
+    static let smallWindows = Windowing(threshold: 0, windowSize: 64)
 
     /// Where two outputs first differ, as the line of each from there.
     static func firstDifference(_ old: [UInt8], _ new: [UInt8]) -> String {

@@ -8,7 +8,8 @@ import SpliceYAMLChecks
 /// - every finding's start and end lie inside the input, start before end, and so does every
 ///   input failure's position;
 /// - an input that does not parse gives one failure and no finding; one that parses, no failure;
-/// - every finding names a rule of the report's catalogue.
+/// - every finding names a rule of the report's catalogue;
+/// - read a few documents at a time (``Windowing``), it reports what it reports held whole.
 public enum LintCheck: FuzzCheck {
     /// `lint`.
     public static let name = "lint"
@@ -27,6 +28,10 @@ public enum LintCheck: FuzzCheck {
         }
         for failure in report.failures where source.offset(of: failure.location) == nil {
             found.append("the failure at \(failure.location) is outside the input: \(failure.problem)")
+        }
+        let windowed = Linter().lint([ManifestInput(file: "fuzz.yaml", source: source)], windowing: InjectCheck.smallWindows)
+        if windowed.findings != report.findings || windowed.failures != report.failures || windowed.suppressedCount != report.suppressedCount {
+            found.append("lint in windows reports \(windowed.findings.count) findings and \(windowed.failures.count) failures, held whole \(report.findings.count) and \(report.failures.count)")
         }
         let rules = Dictionary(report.rules.map { ($0.id, $0) }) { first, _ in first }
         for finding in report.findings {

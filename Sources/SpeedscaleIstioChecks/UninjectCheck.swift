@@ -8,7 +8,8 @@ import SpliceYAMLChecks
 /// - uninject never traps and never fails with an internal error; its output parses, and the
 ///   positions it reports lie inside the input (``ResultChecks``);
 /// - it changes no line outside the objects it reports changed;
-/// - it is idempotent: uninject of its output gives that output back.
+/// - it is idempotent: uninject of its output gives that output back;
+/// - read a few documents at a time (``Windowing``), it gives what it gives held whole.
 /// (uninject of inject giving back the input is ``InjectCheck``'s.)
 public enum UninjectCheck: FuzzCheck {
     /// `uninject`.
@@ -23,8 +24,21 @@ public enum UninjectCheck: FuzzCheck {
         case .failure(let broken): return broken.lines.map { "\(choice): \($0)" }
         case .success(let result): first = result
         }
-        guard first.parseError == nil, first.changed else { return [] }
-        let found = ResultChecks.secondRunViolations("uninject", after: first) { inputs throws(InjectError) in try uninjector.uninject(inputs) }
+        guard first.parseError == nil else { return [] }
+        var found: [String] = []
+        switch ResultChecks.run("uninject in windows", document, { inputs throws(InjectError) in
+            try uninjector.uninject(inputs, windowing: InjectCheck.smallWindows)
+        }) {
+        case .failure(let broken):
+            found += broken.lines
+        case .success(let windowed):
+            if windowed.output != first.output || windowed.outcomes != first.outcomes || windowed.notes != first.notes {
+                found.append("uninject in windows differs from uninject held whole: \(InjectCheck.firstDifference(first.output, windowed.output))")
+            }
+        }
+        if first.changed {
+            found += ResultChecks.secondRunViolations("uninject", after: first) { inputs throws(InjectError) in try uninjector.uninject(inputs) }
+        }
         return found.map { "\(choice): \($0)" }
     }
 }
