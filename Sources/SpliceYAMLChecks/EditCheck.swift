@@ -82,17 +82,17 @@ public enum EditCheck: FuzzCheck {
     }
 
     /// A node as the comparison sees it.
-    struct Flat: Equatable, CustomStringConvertible {
+    package struct Flat: Equatable, CustomStringConvertible {
         var kind: String
         var value: String
         var anchor: String? = nil
         var tag: String? = nil
 
-        var description: String { "\(kind) \(value.debugDescription)\(anchor.map { " &" + $0 } ?? "")\(tag.map { " !" + $0 } ?? "")" }
+        package var description: String { "\(kind) \(value.debugDescription)\(anchor.map { " &" + $0 } ?? "")\(tag.map { " !" + $0 } ?? "")" }
     }
 
     /// Every node of the stream, in order.
-    static func flatten(_ stream: YAMLStream) -> [Flat] {
+    package static func flatten(_ stream: YAMLStream) -> [Flat] {
         stream.documents.flatMap { document in
             document.root.subtree.map { node in
                 let kind = switch node.kind {
