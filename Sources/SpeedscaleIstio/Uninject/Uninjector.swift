@@ -148,11 +148,22 @@ public struct Uninjector: Sendable {
     /// variable on its own, a JVM proxy host only with its port (and the port with its host).
     static func matchedRoutes(_ candidates: [ResolvedEntry], in entries: CurrentEntries) -> [ResolvedEntry] {
         let routes = candidates.filter { $0.role == .route }
-        let matches = routes.filter { entries.value(at: $0.place).text == $0.value }
+        let matches = routes.filter { holds(entries.value(at: $0.place).text, $0) }
         // Every place of the group must hold one of the values this tool writes there.
         return matches.filter { match in
             routes.filter { $0.routeGroup == match.routeGroup }.allSatisfy { member in matches.contains { $0.place == member.place } }
         }
+    }
+
+    /// Whether `written` is the route `entry` writes: the same text, or, for a proxy URL
+    /// (`http://localhost:4140`, no path), the same URL with its scheme and host in other
+    /// letter cases, which name the same proxy (`http://localHost:4140`).
+    static func holds(_ written: String?, _ entry: ResolvedEntry) -> Bool {
+        guard let written else { return false }
+        if written == entry.value { return true }
+        guard entry.place.variableName != nil, let scheme = entry.value.firstRange(of: "://"),
+              !entry.value[scheme.upperBound...].contains("/") else { return false }
+        return written.lowercased() == entry.value.lowercased()
     }
 
     /// Removes what inject adds to the Sidecars of their own namespaces that applied to the
