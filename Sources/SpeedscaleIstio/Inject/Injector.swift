@@ -31,27 +31,19 @@ public struct Injector: Sendable {
     /// on neither `workers` nor `windowing`.
     /// - Throws: ``InjectError`` when an edit would break a document (a bug in the tool).
     public func inject(_ inputs: [ManifestInput], workers: Workers = .one, windowing: Windowing = .standard) throws(InjectError) -> [InjectionResult] {
-        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, reading: Self.runWideKinds, needsWholeRun: Self.needsWholeRun) {
-            let index = run.index
-            let results = try run.results(workers: workers) { parsed, workloads, memo in
+        if let results = try WindowedRun.results(
+            of: inputs, windowing: windowing, workers: workers, reading: WindowedRun.runWideKinds,
+            needsWholeRun: WindowedRun.holdsSidecarsOrVirtualServices,
+            plan: { parsed, workloads, index, memo in
                 self.plan(workloads, of: parsed, index: index, memo: memo, keepingSidecarWorkloads: false)
             }
-            if let results { return results }
+        ) {
+            return results
         }
         // Planned in a function of its own: the parsed inputs are freed when it returns,
         // before the outputs are made and checked.
         let (slots, files) = plan(inputs, workers: workers)
         return try slots.results(of: files, workers: workers)
-    }
-
-    /// The kinds of the objects that bear on workloads elsewhere in the run: the Namespaces and
-    /// Services workloads are matched against, and the Sidecars and VirtualServices audited.
-    private static let runWideKinds = KindMention(["Namespace", "Service", "Sidecar", "VirtualService"])
-
-    /// Whether the objects of `manifests` need the facts of every workload of the run at once:
-    /// Sidecars to open and VirtualServices to check.
-    @Sendable private static func needsWholeRun(_ manifests: ManifestStream) -> Bool {
-        !manifests.sidecars.isEmpty || !manifests.virtualServices.isEmpty
     }
 
     /// The edits, outcomes and notes of every parsed input of `inputs`.
@@ -60,7 +52,7 @@ public struct Injector: Sendable {
         let index = MeshIndex(run.parsed.map(\.manifests), workers: workers)
         // The facts of the workloads left running the sidecar serve only the Sidecar and
         // VirtualService audits: a run without such objects does not keep them.
-        let keepsSidecarWorkloads = run.parsed.contains { Self.needsWholeRun($0.manifests) }
+        let keepsSidecarWorkloads = run.parsed.contains { WindowedRun.holdsSidecarsOrVirtualServices($0.manifests) }
         let planned = run.planWorkloads(workers: workers) { parsed, workloads, memo in
             self.plan(workloads, of: parsed, index: index, memo: memo, keepingSidecarWorkloads: keepsSidecarWorkloads)
         }

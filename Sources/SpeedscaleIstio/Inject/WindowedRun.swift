@@ -84,6 +84,32 @@ struct WindowedRun {
         return true
     }
 
+    /// The kinds of the objects that bear on workloads elsewhere in a run: the Namespaces and
+    /// Services workloads are matched against, and the Sidecars and VirtualServices that inject
+    /// and lint relate to every workload at once.
+    static let runWideKinds = KindMention(["Namespace", "Service", "Sidecar", "VirtualService"])
+
+    /// Whether `manifests` hold Sidecars or VirtualServices, which inject and lint relate to
+    /// every workload of the run at once (so that a run holding them is held whole).
+    @Sendable static func holdsSidecarsOrVirtualServices(_ manifests: ManifestStream) -> Bool {
+        !manifests.sidecars.isEmpty || !manifests.virtualServices.isEmpty
+    }
+
+    /// The results of `inputs` read in windows (see ``init(_:windowing:workers:reading:needsWholeRun:)``
+    /// and ``results(workers:plan:)``), `plan` also given the run's index; nil when the run is
+    /// to be held whole.
+    static func results(
+        of inputs: [ManifestInput], windowing: Windowing, workers: Workers, reading kinds: KindMention,
+        needsWholeRun: @Sendable (ManifestStream) -> Bool,
+        plan: @Sendable (ParsedInput, [Workload], MeshIndex, ResolutionMemo) -> FilePlan
+    ) throws(InjectError) -> [InjectionResult]? {
+        guard let run = WindowedRun(inputs, windowing: windowing, workers: workers, reading: kinds, needsWholeRun: needsWholeRun) else {
+            return nil
+        }
+        let index = run.index
+        return try run.results(workers: workers) { parsed, workloads, memo in plan(parsed, workloads, index, memo) }
+    }
+
     /// The results of the run, in input order: each window's workloads planned by `plan`
     /// (given the window's parsed form, its workloads and the memo of the thread), its edits
     /// applied and checked; the windows of an input joined in order, a batch at a time (see

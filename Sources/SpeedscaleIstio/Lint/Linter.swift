@@ -62,10 +62,10 @@ public struct Linter: Sendable {
     private func windowedFindings(
         _ linted: [ManifestInput], rules enabled: [any Rule.Type], workers: Workers, windowing: Windowing
     ) -> (findings: [LintFinding], failures: [LintInputFailure], suppressed: Int)? {
-        let kinds = KindMention(["Namespace", "Service", "Sidecar", "VirtualService"])
-        guard let run = WindowedRun(linted, windowing: windowing, workers: workers, reading: kinds, needsWholeRun: { manifests in
-            !manifests.sidecars.isEmpty || !manifests.virtualServices.isEmpty
-        }) else { return nil }
+        guard let run = WindowedRun(
+            linted, windowing: windowing, workers: workers, reading: WindowedRun.runWideKinds,
+            needsWholeRun: WindowedRun.holdsSidecarsOrVirtualServices
+        ) else { return nil }
         let index = run.index
         var all: [(input: Int, offset: Int, finding: LintFinding)] = []
         var suppressed = 0

@@ -31,12 +31,13 @@ public struct Uninjector: Sendable {
         let cleansSidecars = options.sidecarEgress
         // Only Namespaces (for their labels) and Sidecars bear on workloads elsewhere in the run.
         let kinds = KindMention(["Namespace", "Sidecar"])
-        if let run = WindowedRun(inputs, windowing: windowing, workers: workers, reading: kinds, needsWholeRun: { cleansSidecars && !$0.sidecars.isEmpty }) {
-            let index = run.index
-            let results = try run.results(workers: workers) { parsed, workloads, memo in
+        if let results = try WindowedRun.results(
+            of: inputs, windowing: windowing, workers: workers, reading: kinds, needsWholeRun: { cleansSidecars && !$0.sidecars.isEmpty },
+            plan: { parsed, workloads, index, memo in
                 self.plan(workloads, of: parsed, index: index, memo: memo, keepingContexts: false).file
             }
-            if let results { return results }
+        ) {
+            return results
         }
         // Planned in a function of its own: the parsed inputs are freed when it returns,
         // before the outputs are made and checked.
