@@ -111,12 +111,13 @@ public struct Linter: Sendable {
     }
 
     /// The findings of `rules` over `inputs`, each with its input and object, matched against
-    /// `index` (by default, that of `inputs`); and whether a mesh rule may miss a finding that
-    /// lies outside `inputs` (when they are one window of a longer run).
+    /// `index` (by default, that of `inputs`); and, when `index` is given (`inputs` are one
+    /// window of a longer run), whether a mesh rule may miss a finding that lies outside them.
     /// Workloads are checked in batches on up to `workers` threads.
     package func findings(
         in inputs: [ManifestStream], rules: [any Rule.Type], index: MeshIndex? = nil, workers: Workers = .one
     ) -> (found: [(Int, KubeObject, Finding)], missesAcrossWindows: Bool) {
+        let isWindow = index != nil
         let settings = configuration.settings
         let workloadRules = rules.compactMap { $0 as? any WorkloadRule.Type }
         let meshRules = rules.compactMap { ($0 as? any MeshRule.Type)?.init() }
@@ -129,17 +130,18 @@ public struct Linter: Sendable {
             return batch.map { input, workload in
                 let context = MeshContext.workloadContext(
                     of: workload, in: inputs[input], settings: settings, index: index, hints: inject.settings(for: workload).request.hints)
-                return (input: input, context: context, findings: rules.flatMap { $0.check(context) })
+                let misses = isWindow && meshRules.contains { $0.mayMissAcrossWindows(context, index: index) }
+                return (input: input, context: context, findings: rules.flatMap { $0.check(context) }, misses: misses)
             }
         }.joined()
         let contexts = checked.map { (input: $0.input, context: $0.context) }
         var found: [(Int, KubeObject, Finding)] = []
-        for (input, context, findings) in checked {
+        for (input, context, findings, _) in checked {
             let object = context.workload.object
             if context.sidecar.isInjected { injectedNamespaces.insert(object.namespace) }
             found += findings.map { (input, object, $0) }
         }
-        let misses = contexts.contains { _, context in meshRules.contains { $0.mayMissAcrossWindows(context, index: index) } }
+        let misses = checked.contains(where: \.misses)
         let mesh = MeshContext(
             inputs: inputs, injectedNamespaces: injectedNamespaces, meshIsRegistryOnly: settings.registryOnly, settings: settings,
             index: index, workloadContexts: contexts)

@@ -41,17 +41,29 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
         return target.containers.flatMap(\.ports).compactMap(\.number).contains(inPort) ? nil : inPort
     }
 
-    /// Whether a Service that selects `workload` may target its unserved inbound port (a
-    /// target port is that number, or one is written in a way that falls back to the Service's
-    /// own port): the Service may be in another window, where the finding belongs.
-    package func mayMissAcrossWindows(_ workload: WorkloadContext, index: MeshIndex) -> Bool {
-        guard let inPort = Self.unservedInPort(of: workload) else { return false }
-        return index.services(selecting: workload.workload.podLabels, in: workload.workload.object.namespace).contains { service in
+    /// The unserved inbound port of `workload` (see ``unservedInPort(of:)``), when a Service of
+    /// `index` that selects it may target that port: a target port is that number, or one is
+    /// written in a way that falls back to the Service's own port.
+    private static func exposedInPort(of workload: WorkloadContext, index: MeshIndex) -> Int? {
+        guard let inPort = unservedInPort(of: workload) else { return nil }
+        let mayTarget = index.services(selecting: workload.workload.podLabels, in: workload.workload.object.namespace).contains { service in
             service.hasUnreadTargetPort || service.targetPorts.contains { PortNumber.parse($0) == inPort }
         }
+        return mayTarget ? inPort : nil
+    }
+
+    /// Whether a Service that selects `workload` may target its unserved inbound port: the
+    /// Service may be in another window, where the finding belongs.
+    package func mayMissAcrossWindows(_ workload: WorkloadContext, index: MeshIndex) -> Bool {
+        Self.exposedInPort(of: workload, index: index) != nil
     }
 
     package func check(_ context: MeshContext) -> [LocatedFinding] {
+        // The index's summaries rule out most workloads before any Service is read.
+        let exposed = context.workloadContexts.compactMap { _, workload in
+            Self.exposedInPort(of: workload, index: context.index).map { (workload, $0) }
+        }
+        guard !exposed.isEmpty else { return [] }
         // The Services of the run with their inputs, by namespace and name (the index finds
         // which select a workload, but not which input holds them).
         var services: [ServiceKey: [(input: Int, service: KubeService)]] = [:]
@@ -59,10 +71,8 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
             guard let service = KubeService(object), let name = service.name else { continue }
             services[ServiceKey(name: name, namespace: service.namespace), default: []].append((input, service))
         }
-        guard !services.isEmpty else { return [] }
-        return context.workloadContexts.flatMap { _, workload -> [LocatedFinding] in
+        return exposed.flatMap { workload, inPort -> [LocatedFinding] in
             let target = workload.workload
-            guard let inPort = Self.unservedInPort(of: workload) else { return [] }
             let appPorts = workload.appContainer.value?.ports.compactMap(\.number) ?? []
             let appPort = appPorts.count == 1 ? appPorts.first : nil
             var names: Set<String> = []
