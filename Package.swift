@@ -57,7 +57,7 @@ let package = Package(
         // Paths to Fixtures/ and ../shared/corpus, and a runner for the built executable.
         .target(name: "TestSupport", dependencies: ["SpliceYAML"], path: "Tests/TestSupport"),
         .testTarget(name: "SpliceYAMLTests", dependencies: ["SpliceYAML", "SpliceYAMLChecks", "TestSupport"]),
-        .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests"]),
+        .testTarget(name: "KubeManifestsTests", dependencies: ["KubeManifests", "SpliceYAML"]),
         .testTarget(name: "SpeedscaleIstioTests", dependencies: ["SpeedscaleIstio", "SpeedscaleIstioChecks", "KubeManifests", "SpliceYAML", "TestSupport"]),
         // Depends on the executables so that `swift test` builds them first: the tests run the fresh binaries.
         .testTarget(name: "EndToEndTests", dependencies: ["KubectlPlugin", "KubectlCompletion", "SpliceYAML", "TestSupport"]),

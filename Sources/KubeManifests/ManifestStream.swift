@@ -8,24 +8,32 @@ public struct ManifestStream: Sendable {
     /// The objects found, in source order.
     public let objects: [KubeObject]
 
-    /// Finds the objects of `stream`.
-    public init(_ stream: YAMLStream) {
+    /// Finds the objects of `stream`, reading its documents in batches on up to `workers`
+    /// threads (the objects are the same, in the same order, for any number of workers).
+    public init(_ stream: YAMLStream, workers: Workers = .one) {
         self.stream = stream
-        var objects: [KubeObject] = []
-        for (index, document) in stream.documents.enumerated() {
-            let root = document.root
-            guard root.kind == .mapping else { continue }
-            let kind = root.string(at: ["kind"])
-            if kind == "List" || (kind?.hasSuffix("List") == true && root["items"]?.kind == .sequence) {
-                let items: [YAMLNode] = root["items"].map { Array($0.items) } ?? []
-                for (itemIndex, item) in items.enumerated() where item.kind == .mapping {
-                    objects.append(KubeObject(node: item, documentIndex: index, listItemIndex: itemIndex))
-                }
-            } else {
-                objects.append(KubeObject(node: root, documentIndex: index, kind: kind))
+        let documents = Array(stream.documents.enumerated())
+        objects = Array(workers.map(workers.batches(documents, minimumSize: Self.batchSize)) { batch in
+            batch.flatMap { index, document in Self.objects(in: document, at: index) }
+        }.joined())
+    }
+
+    /// How many documents a thread reads at least: classifying one costs little.
+    private static let batchSize = 512
+
+    /// The objects of `document`, the `index`th of the stream: its root mapping, or the
+    /// mapping items of a `kind: List`.
+    private static func objects(in document: YAMLDocument, at index: Int) -> [KubeObject] {
+        let root = document.root
+        guard root.kind == .mapping else { return [] }
+        let kind = root.string(at: ["kind"])
+        if kind == "List" || (kind?.hasSuffix("List") == true && root["items"]?.kind == .sequence) {
+            let items: [YAMLNode] = root["items"].map { Array($0.items) } ?? []
+            return items.enumerated().compactMap { itemIndex, item in
+                item.kind == .mapping ? KubeObject(node: item, documentIndex: index, listItemIndex: itemIndex) : nil
             }
         }
-        self.objects = objects
+        return [KubeObject(node: root, documentIndex: index, kind: kind)]
     }
 
     /// The workloads among the objects.

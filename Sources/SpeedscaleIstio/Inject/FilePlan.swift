@@ -23,15 +23,16 @@ struct ParsedInput: Sendable {
     let manifests: ManifestStream
 
     init(_ input: ManifestInput, workers: Workers = .one) throws(YAMLParseError) {
-        self.init(input, stream: try YAMLStream(parsing: input.source, workers: workers))
+        self.init(input, stream: try YAMLStream(parsing: input.source, workers: workers), workers: workers)
     }
 
-    /// `input` as parsed into `stream` (all of it, or one window of it).
-    init(_ input: ManifestInput, stream: YAMLStream) {
+    /// `input` as parsed into `stream` (all of it, or one window of it), its objects found on
+    /// up to `workers` threads.
+    init(_ input: ManifestInput, stream: YAMLStream, workers: Workers = .one) {
         file = input.file
         source = input.source
         self.stream = stream
-        manifests = ManifestStream(stream)
+        manifests = ManifestStream(stream, workers: workers)
     }
 }
 

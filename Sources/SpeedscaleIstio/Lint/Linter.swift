@@ -38,7 +38,7 @@ public struct Linter: Sendable {
         let inner = linted.count >= workers.count ? Workers.one : workers
         let outcomes = workers.map(linted) { input -> Result<ManifestStream, YAMLParseError> in
             do throws(YAMLParseError) {
-                return .success(ManifestStream(try YAMLStream(parsing: input.source, workers: inner)))
+                return .success(ManifestStream(try YAMLStream(parsing: input.source, workers: inner), workers: inner))
             } catch {
                 return .failure(error)
             }
