@@ -20,6 +20,7 @@ struct FileEdits: Sendable {
     /// - Throws: ``InjectError/internalError(file:message:location:)`` when the edits
     ///   conflict or their result does not parse, located at the edit in the input.
     func output(within window: Range<Int>? = nil, workers: Workers = .one) throws(InjectError) -> [UInt8] {
+        if window == nil, let output = piecewiseOutput(workers: workers) { return output }
         let output: [UInt8]
         do {
             output = try source.applying(edits, within: window)
@@ -41,6 +42,40 @@ struct FileEdits: Sendable {
             }
         }
         return output
+    }
+
+    /// The output of a long source made piece by piece on `workers` threads: cut at `---`
+    /// lines where the parser would cut it, each piece with the edits that start in it (an
+    /// insertion at a cut goes with the piece after it, as it does in the whole source)
+    /// applied and checked on its own, and the pieces joined. The bytes are those of the
+    /// edits applied to the whole source. Nil when there is one piece, or when an edit
+    /// conflicts or a piece does not parse: the whole output then tells where.
+    private func piecewiseOutput(workers: Workers) -> [UInt8]? {
+        guard workers.count > 1, !edits.isEmpty else { return nil }
+        let pieces = YAMLStream.pieces(of: source, count: workers.count * 4, minimumSize: workers.minimumPieceSize)
+        guard pieces.count > 1 else { return nil }
+        var editsOfPiece = [[Edit]](repeating: [], count: pieces.count)
+        for edit in edits {
+            // The last piece that starts at or before the edit.
+            var low = 0
+            var high = pieces.count
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if pieces[middle].lowerBound <= edit.range.lowerBound { low = middle } else { high = middle }
+            }
+            editsOfPiece[low].append(edit)
+        }
+        let outputs = workers.map(Array(zip(pieces, editsOfPiece))) { range, edits -> [UInt8]? in
+            guard let output = try? source.applying(edits, within: range) else { return nil }
+            return edits.isEmpty || YAMLStream.parses(YAMLSource(output)) ? output : nil
+        }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(outputs.reduce(0) { $0 + ($1?.count ?? 0) })
+        for output in outputs {
+            guard let output else { return nil }
+            joined += output
+        }
+        return joined
     }
 
     /// `outcomes` by the line they report, those on one line in the order given.
