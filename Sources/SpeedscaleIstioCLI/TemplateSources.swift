@@ -88,8 +88,11 @@ struct TemplateSources {
             } else if !named {
                 var first = start
                 while first < end && bytes[first] == 0x20 { first += 1 }
-                if first < end && (bytes[first] == UInt8(ascii: "#") || bytes[first] == UInt8(ascii: "p") || bytes[first] == UInt8(ascii: "\"")),
-                   let source = Self.source(inLine: Substring(String(decoding: bytes[start..<end], as: UTF8.self))) {
+                // Only a line that starts as one of the two does is made into text.
+                let line = bytes[start..<end]
+                if line.starts(with: Self.sourceCommentPrefix) || bytes[first..<end].starts(with: Self.annotationPrefix)
+                    || bytes[first..<end].starts(with: Self.quotedAnnotationPrefix),
+                   let source = Self.source(inLine: Substring(String(decoding: line, as: UTF8.self))) {
                     found.append((documentStart, source))
                     named = true
                 }
@@ -98,6 +101,10 @@ struct TemplateSources {
         }
         return found
     }
+
+    private static let sourceCommentPrefix = Array("# Source: ".utf8)
+    private static let annotationPrefix = Array((helmFilenameAnnotation + ":").utf8)
+    private static let quotedAnnotationPrefix = Array("\"\(helmFilenameAnnotation)\":".utf8)
 
     /// The template a line names: `# Source: PATH`, or `postrenderer.helm.sh/postrender-filename: PATH`.
     private static func source(inLine line: Substring) -> String? {
