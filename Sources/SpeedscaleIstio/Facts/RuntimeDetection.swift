@@ -64,14 +64,28 @@ public enum RuntimeDetection {
         for (runtime, prefixes) in imagePrefixes where prefixes.contains(where: { name.hasPrefix($0) }) { return runtime }
         if name.hasPrefix("java"), name.dropFirst(4).first?.isNumber == true { return .java }
         if reference.path.dropLast().contains("dotnet") { return .dotnet }
-        // A JRE or JDK build of any image: `eclipse-temurin:17-jre`, `app:1.4-jdk17`.
-        let words = (name + "-" + reference.tag).split(whereSeparator: { "-_.".contains($0) })
+        // A JRE or JDK build of any image: `eclipse-temurin:17-jre`, `app:1.4-jdk17`. A word
+        // can start so only where the bytes "jre" or "jdk" occur: most names are not split.
+        var joined = name + "-" + reference.tag
+        guard joined.withUTF8(Self.holdsJREOrJDK) else { return nil }
+        let words = joined.split(whereSeparator: { "-_.".contains($0) })
         if words.contains(where: { word in
             ["jre", "jdk"].contains { word.hasPrefix($0) && word.dropFirst(3).allSatisfy(\.isNumber) }
         }) {
             return .java
         }
         return nil
+    }
+
+    /// Whether `bytes` hold `jre` or `jdk`.
+    private static func holdsJREOrJDK(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for offset in 0...(bytes.count - 3) where bytes[offset] == UInt8(ascii: "j") {
+            let second = bytes[offset + 1]
+            let third = bytes[offset + 2]
+            if (second == UInt8(ascii: "r") && third == UInt8(ascii: "e")) || (second == UInt8(ascii: "d") && third == UInt8(ascii: "k")) { return true }
+        }
+        return false
     }
 
     // MARK: Environment
@@ -88,7 +102,8 @@ public enum RuntimeDetection {
 
     /// The runtime the container's variables name, when they all name the same one.
     static func environmentGuess(_ container: Container) -> (Runtime, String)? {
-        let names = Set(container.env.map(\.name))
+        // A list, not a set: a container has few variables, and hashing each costs more.
+        let names = container.env.map(\.name)
         var found: [(Runtime, String)] = []
         for (runtime, variables) in runtimeVariables {
             if let variable = variables.first(where: names.contains) { found.append((runtime, variable)) }
@@ -195,3 +210,4 @@ struct ImageReference {
     /// The last part of the path (`eclipse-temurin`).
     var name: String { path.last ?? "" }
 }
+

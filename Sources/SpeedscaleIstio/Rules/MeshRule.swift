@@ -24,6 +24,8 @@ extension MeshRule {
 public struct MeshContext: Sendable {
     /// The manifests of each input, in input order.
     public let inputs: [ManifestStream]
+    /// Every object of the run with the index of its input, listed once for every rule.
+    public let objects: [(input: Int, object: KubeObject)]
     /// The namespaces of the workloads that run the Speedscale sidecar (`nil` for a workload
     /// that names no namespace).
     public let injectedNamespaces: Set<String?>
@@ -46,6 +48,7 @@ public struct MeshContext: Sendable {
         workloadContexts: [(input: Int, context: WorkloadContext)]? = nil
     ) {
         self.inputs = inputs
+        objects = inputs.enumerated().flatMap { index, stream in stream.objects.map { (index, $0) } }
         let index = index ?? MeshIndex(inputs)
         self.index = index
         let contexts = workloadContexts ?? Self.workloadContexts(in: inputs, settings: settings, index: index)
@@ -55,10 +58,5 @@ public struct MeshContext: Sendable {
         self.injectedNamespaces = injectedNamespaces
         self.meshIsRegistryOnly = meshIsRegistryOnly
         self.settings = settings
-    }
-
-    /// Every object of the run with the index of its input.
-    public var objects: [(input: Int, object: KubeObject)] {
-        inputs.enumerated().flatMap { index, stream in stream.objects.map { (index, $0) } }
     }
 }

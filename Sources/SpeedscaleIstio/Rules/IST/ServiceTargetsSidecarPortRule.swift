@@ -31,25 +31,21 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
 
     package init() {}
 
-    /// The Speedscale sidecar's inbound port, when `workload` does not run the sidecar and none
-    /// of its containers declares that port (so a Service that targets it reaches nothing).
-    private static func unservedInPort(of workload: WorkloadContext) -> Int? {
+    /// The Speedscale sidecar's inbound port, when `workload` does not run the sidecar, none
+    /// of its containers declares that port (so a Service that targets it reaches nothing),
+    /// and a Service of `index` that selects it may target that port: a target port is that
+    /// number, or one is written in a way that falls back to the Service's own port. The
+    /// index is asked first: most workloads have no such Service.
+    private static func exposedInPort(of workload: WorkloadContext, index: MeshIndex) -> Int? {
         let config = workload.sidecar
         let target = workload.workload
-        guard !config.isInjected, target.object.node.string(at: ["metadata", "labels", "sidecar.speedscale.com/injected"]) != "true",
-              let inPort = config.port(SpeedscaleAnnotation.proxyInPort, default: SpeedscaleAnnotation.defaultInPort) else { return nil }
+        guard !config.isInjected, let inPort = config.port(SpeedscaleAnnotation.proxyInPort, default: SpeedscaleAnnotation.defaultInPort),
+              index.services(selecting: target.podLabels, in: target.object.namespace).contains(where: { service in
+                  service.hasUnreadTargetPort || service.targetPorts.contains { PortNumber.parse($0) == inPort }
+              }),
+              target.object.node.string(at: ["metadata", "labels", "sidecar.speedscale.com/injected"]) != "true"
+        else { return nil }
         return target.containers.flatMap(\.ports).compactMap(\.number).contains(inPort) ? nil : inPort
-    }
-
-    /// The unserved inbound port of `workload` (see ``unservedInPort(of:)``), when a Service of
-    /// `index` that selects it may target that port: a target port is that number, or one is
-    /// written in a way that falls back to the Service's own port.
-    private static func exposedInPort(of workload: WorkloadContext, index: MeshIndex) -> Int? {
-        guard let inPort = unservedInPort(of: workload) else { return nil }
-        let mayTarget = index.services(selecting: workload.workload.podLabels, in: workload.workload.object.namespace).contains { service in
-            service.hasUnreadTargetPort || service.targetPorts.contains { PortNumber.parse($0) == inPort }
-        }
-        return mayTarget ? inPort : nil
     }
 
     /// Whether a Service that selects `workload` may target its unserved inbound port: the
