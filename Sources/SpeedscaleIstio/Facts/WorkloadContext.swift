@@ -44,6 +44,8 @@ public struct WorkloadContext: Sendable {
     public let runtime: RuntimeGuess
     /// The app port, when the app container is known.
     public let appPort: PortChoice?
+    /// The Services of the run that select the workload's pods, as given.
+    public let services: [ServiceSummary]
 
     /// Works out the facts of `workload`. `services` are the Services of the run that select
     /// its pods (they may tell its port).
@@ -55,6 +57,7 @@ public struct WorkloadContext: Sendable {
         self.source = source
         self.settings = settings
         self.namespaceLabels = namespaceLabels
+        self.services = services
         let sidecar = SidecarConfig(workload, settings: settings)
         self.sidecar = sidecar
         declared = DeclaredProfile(sidecar.annotations)

@@ -33,14 +33,14 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
 
     /// The Speedscale sidecar's inbound port, when `workload` does not run the sidecar, none
     /// of its containers declares that port (so a Service that targets it reaches nothing),
-    /// and a Service of `index` that selects it may target that port: a target port is that
+    /// and a Service of the run that selects it may target that port: a target port is that
     /// number, or one is written in a way that falls back to the Service's own port. The
-    /// index is asked first: most workloads have no such Service.
-    private static func exposedInPort(of workload: WorkloadContext, index: MeshIndex) -> Int? {
+    /// Services are asked first: most workloads have none such.
+    private static func exposedInPort(of workload: WorkloadContext) -> Int? {
         let config = workload.sidecar
         let target = workload.workload
         guard !config.isInjected, let inPort = config.port(SpeedscaleAnnotation.proxyInPort, default: SpeedscaleAnnotation.defaultInPort),
-              index.services(selecting: target.podLabels, in: target.object.namespace).contains(where: { service in
+              workload.services.contains(where: { service in
                   service.hasUnreadTargetPort || service.targetPorts.contains { PortNumber.parse($0) == inPort }
               }),
               target.object.node.string(at: ["metadata", "labels", "sidecar.speedscale.com/injected"]) != "true"
@@ -51,17 +51,17 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
     /// Whether a Service that selects `workload` may target its unserved inbound port: the
     /// Service may be in another window, where the finding belongs.
     package func mayMissAcrossWindows(_ workload: WorkloadContext, index: MeshIndex) -> Bool {
-        Self.exposedInPort(of: workload, index: index) != nil
+        Self.exposedInPort(of: workload) != nil
     }
 
     package func check(_ context: MeshContext) -> [LocatedFinding] {
-        // The index's summaries rule out most workloads before any Service is read.
+        // The Services' summaries rule out most workloads before any Service is read.
         let exposed = context.workloadContexts.compactMap { _, workload in
-            Self.exposedInPort(of: workload, index: context.index).map { (workload, $0) }
+            Self.exposedInPort(of: workload).map { (workload, $0) }
         }
         guard !exposed.isEmpty else { return [] }
-        // The Services of the run with their inputs, by namespace and name (the index finds
-        // which select a workload, but not which input holds them).
+        // The Services of the run with their inputs, by namespace and name (a workload's facts
+        // tell which Services select it, but not which input holds them).
         var services: [ServiceKey: [(input: Int, service: KubeService)]] = [:]
         for (input, object) in context.objects {
             guard let service = KubeService(object), let name = service.name else { continue }
@@ -73,7 +73,7 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
             let appPort = appPorts.count == 1 ? appPorts.first : nil
             var names: Set<String> = []
             let podLabels = target.podLabels
-            let selecting = context.index.services(selecting: podLabels, in: target.object.namespace).compactMap(\.name)
+            let selecting = workload.services.compactMap(\.name)
             let held = selecting.filter { names.insert($0).inserted }.flatMap { services[ServiceKey(name: $0, namespace: target.object.namespace)] ?? [] }
             return held.filter { $0.service.selects(podLabels) }.flatMap { input, service -> [LocatedFinding] in
                 service.ports.enumerated().compactMap { position, port -> LocatedFinding? in
