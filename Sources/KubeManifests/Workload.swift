@@ -6,12 +6,16 @@ public struct Workload: Sendable {
     public let object: KubeObject
     /// Its kind.
     public let kind: WorkloadKind
+    /// The pod template (the object itself for a Pod), found once: the pod spec, labels and
+    /// annotations are read below it, rule after rule.
+    private let podTemplate: YAMLNode?
 
     /// Recognises `object` as a workload by its `kind` (any apiVersion).
     public init?(_ object: KubeObject) {
         guard let kindName = object.kind, let kind = WorkloadKind(rawValue: kindName) else { return nil }
         self.object = object
         self.kind = kind
+        podTemplate = object.node.lookup(Array(kind.podSpecPath.dropLast()))
     }
 
     /// The name, as `kind/name`.
@@ -26,13 +30,12 @@ public struct Workload: Sendable {
     /// The pod template's annotations mapping node.
     public var podTemplateAnnotationsNode: YAMLNode? {
         guard kind != .pod else { return nil }
-        return object.node.lookup(Array(kind.podSpecPath.dropLast()) + ["metadata", "annotations"])
+        return podTemplate?.lookup(["metadata", "annotations"])
     }
 
     /// The pod template's labels mapping node (the Pod's own for a Pod).
     public var podLabelsNode: YAMLNode? {
-        let path = kind == .pod ? ["metadata", "labels"] : Array(kind.podSpecPath.dropLast()) + ["metadata", "labels"]
-        return object.node.lookup(path)
+        podTemplate?.lookup(["metadata", "labels"])
     }
 
     /// The pod template's labels (the Pod's own labels for a Pod).
@@ -42,7 +45,7 @@ public struct Workload: Sendable {
 
     /// The pod spec mapping, when there is one.
     public var podSpec: YAMLNode? {
-        guard let spec = object.node.lookup(kind.podSpecPath), spec.kind == .mapping else { return nil }
+        guard let spec = podTemplate?["spec"], spec.kind == .mapping else { return nil }
         return spec
     }
 
