@@ -86,6 +86,8 @@ extension YAMLSource {
     /// The offset of the `?` that introduces a key starting at `keyStart`, if it has one:
     /// before it on its line, or on a line above with only a comment after it.
     func explicitKeyIndicator(before keyStart: Int) -> Int? {
+        // The indicator is a `?` before the key.
+        guard let first = firstQuestionMark, first < keyStart else { return nil }
         let position = offsetBeforeBlanks(keyStart)
         guard position > 0, bytes[position - 1] == UInt8(ascii: "?") else {
             return indicator(UInt8(ascii: "?"), onALineAbove: keyStart)

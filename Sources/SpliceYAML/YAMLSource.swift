@@ -17,6 +17,9 @@ public struct YAMLSource: Sendable {
     /// For each multi-byte UTF-8 character: its character index and the extra bytes
     /// (beyond one per character) that the input holds up to and including it.
     let wideCharacters: [(index: Int, extraBytes: Int)]
+    /// The offset of the first `?`, when there is one: an explicit key (`? key`) can come
+    /// only after it, so most inputs are spared looking for one before every key.
+    let firstQuestionMark: Int?
 
     /// Reads the facts of `bytes` once.
     public init(_ bytes: [UInt8]) {
@@ -64,6 +67,7 @@ public struct YAMLSource: Sendable {
             }
         }
         starts.finish(byteCount: bytes.count)
+        firstQuestionMark = bytes.firstIndex(of: UInt8(ascii: "?"))
         lineStarts = starts
         wideCharacters = wide
         if counts.crlf > counts.lf && counts.crlf >= counts.cr {
