@@ -261,6 +261,15 @@ extension CaptureProfile {
         return nil
     })
 
+    /// `facts` with only what the profile's entries derive values from: the app port for a
+    /// profile with an entry derived from it, a container's JVM options for one that copies
+    /// them. The profile resolves the same with these as with all of `facts`.
+    public func factsRead(_ facts: EntryFacts) -> EntryFacts {
+        EntryFacts(
+            appPort: entries.contains { $0.derivation == .appPort } ? facts.appPort : nil,
+            javaToolOptions: entries.contains { $0.target == .containerJavaOptions } ? facts.javaToolOptions : nil)
+    }
+
     /// The profile's entries for one workload: places and values under `settings`, with the
     /// workload's `facts` (dual mode needs the app port; without one its `proxy-port` is left out).
     public func resolve(_ settings: ProfileSettings, facts: EntryFacts) -> [ResolvedEntry] {

@@ -20,9 +20,12 @@ final class ResolutionMemo: @unchecked Sendable {
 
     /// `profile.resolveForEveryRuntime(settings, facts: facts)`, resolved once.
     func everyRuntime(_ profile: CaptureProfile, _ settings: ProfileSettings, facts: EntryFacts) -> [ResolvedEntry] {
-        let key = Key(profile: profile, settings: settings, facts: facts)
+        // Facts the profile does not read are left out (of the key and of the resolution
+        // alike), so that workloads that differ only in them share one resolution.
+        let read = profile.factsRead(facts)
+        let key = Key(profile: profile, settings: settings, facts: read)
         if let known = entries[key] { return known }
-        let resolved = profile.resolveForEveryRuntime(settings, facts: facts)
+        let resolved = profile.resolveForEveryRuntime(settings, facts: read)
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
         entries[key] = resolved
         return resolved

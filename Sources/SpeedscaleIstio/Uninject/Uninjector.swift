@@ -110,10 +110,13 @@ public struct Uninjector: Sendable {
         var plain = current
         plain.tlsOut = false
         plain.tlsOutByOperator = false
+        // Each resolution lists an entry once; without tls-out the two are one.
+        let withoutTLS = plain == current
+        let forward = memo.everyRuntime(.forward, current, facts: facts)
+        let candidates = withoutTLS ? forward : forward + memo.everyRuntime(.forward, plain, facts: facts)
         var proxyEntries: [ResolvedEntry] = []
         var seen: Set<ResolvedEntry> = []
-        for entry in memo.everyRuntime(.forward, current, facts: facts) + memo.everyRuntime(.forward, plain, facts: facts)
-        where entry.place.variableName != nil && seen.insert(entry).inserted {
+        for entry in candidates where entry.place.variableName != nil && (withoutTLS || seen.insert(entry).inserted) {
             proxyEntries.append(entry)
         }
         // The proxy variables of every container that is not a known sidecar, and of the
