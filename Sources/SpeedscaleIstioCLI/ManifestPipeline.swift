@@ -62,7 +62,8 @@ struct ManifestPipeline {
 
     /// Prints the report in the chosen format; returns the verdict's exit code.
     private func finish(results: [InjectionResult], verdict: RunVerdict, skipped: [SkippedInput]) -> ExitCode {
-        let report = RunReport(results: results, verdict: verdict, quiet: output.quiet, changedWord: changedWord, skipped: skipped)
+        let report = RunReport(
+            results: results, verdict: verdict, quiet: output.quiet, changedWord: changedWord, skipped: skipped, workers: input.workers)
         switch output.report {
         case .text: StandardError.write(report.text)
         case .json: StandardError.write(String(decoding: report.json, as: UTF8.self))

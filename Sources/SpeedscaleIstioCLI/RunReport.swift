@@ -1,4 +1,5 @@
 import SpeedscaleIstio
+import SpliceYAML
 
 /// What the report on standard error says about a run: every object's outcome, the notes, a
 /// summary and how the run ended. Printed as text (``text``) or JSON (``json``).
@@ -13,6 +14,8 @@ struct RunReport {
     let changedWord: String
     /// The entries of `-f` directories that were not read.
     var skipped: [SkippedInput] = []
+    /// The threads that write the lines of a long report (`--jobs`).
+    var workers: Workers = .one
 
     /// Every object's outcome, in input order.
     var outcomes: [WorkloadOutcome] { results.flatMap(\.outcomes) }

@@ -65,41 +65,49 @@ struct TemplateSources {
 
     /// Each document's first line and its template, for the documents that name one. A
     /// document starts at the top or after a `---` line; its template is the first
-    /// `# Source:` comment or Helm 4 filename annotation in it. Reads bytes: only a line that
-    /// can name a template (starting with `#`, `p` or `"` after its indentation) becomes a string.
+    /// `# Source:` comment or Helm 4 filename annotation in it. Reads bytes: only a line whose
+    /// bytes start as one of those does (after its indentation) becomes a string.
     private static func sources(in bytes: [UInt8]) -> [(firstLine: Int, source: String)] {
-        var found: [(firstLine: Int, source: String)] = []
-        var documentStart = 1
-        var named = false
-        var lineNumber = 0
-        var start = 0
-        let count = bytes.count
-        while start <= count {
-            lineNumber += 1
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            let next = end + 1
-            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-            let length = end - start
-            if length >= 3 && bytes[start] == 0x2D && bytes[start + 1] == 0x2D && bytes[start + 2] == 0x2D
-                && (length == 3 || bytes[start + 3] == 0x20) {
-                documentStart = lineNumber
-                named = false
-            } else if !named {
-                var first = start
-                while first < end && bytes[first] == 0x20 { first += 1 }
-                // Only a line that starts as one of the two does is made into text.
-                let line = bytes[start..<end]
-                if line.starts(with: Self.sourceCommentPrefix) || bytes[first..<end].starts(with: Self.annotationPrefix)
-                    || bytes[first..<end].starts(with: Self.quotedAnnotationPrefix),
-                   let source = Self.source(inLine: Substring(String(decoding: line, as: UTF8.self))) {
-                    found.append((documentStart, source))
-                    named = true
+        bytes.withUnsafeBufferPointer { bytes in
+            var found: [(firstLine: Int, source: String)] = []
+            var documentStart = 1
+            var named = false
+            var lineNumber = 0
+            var start = 0
+            let count = bytes.count
+            while start <= count {
+                lineNumber += 1
+                var end = start
+                while end < count && bytes[end] != 0x0A { end += 1 }
+                let next = end + 1
+                if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+                let length = end - start
+                if length >= 3 && bytes[start] == 0x2D && bytes[start + 1] == 0x2D && bytes[start + 2] == 0x2D
+                    && (length == 3 || bytes[start + 3] == 0x20) {
+                    documentStart = lineNumber
+                    named = false
+                } else if !named {
+                    var first = start
+                    while first < end && bytes[first] == 0x20 { first += 1 }
+                    if Self.has(Self.sourceCommentPrefix, in: bytes, at: start, end: end)
+                        || Self.has(Self.annotationPrefix, in: bytes, at: first, end: end)
+                        || Self.has(Self.quotedAnnotationPrefix, in: bytes, at: first, end: end),
+                       let source = Self.source(inLine: Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) {
+                        found.append((documentStart, source))
+                        named = true
+                    }
                 }
+                start = next
             }
-            start = next
+            return found
         }
-        return found
+    }
+
+    /// Whether the bytes from `offset` (up to `end`) start with `prefix`.
+    private static func has(_ prefix: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> Bool {
+        guard end - offset >= prefix.count else { return false }
+        for index in prefix.indices where bytes[offset + index] != prefix[index] { return false }
+        return true
     }
 
     private static let sourceCommentPrefix = Array("# Source: ".utf8)

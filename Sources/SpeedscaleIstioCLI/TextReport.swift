@@ -1,4 +1,5 @@
 import SpeedscaleIstio
+import SpliceYAML
 
 extension RunReport {
     /// The report as lines of text: `deployment/web (FILE) injected` (`would be injected` when
@@ -15,16 +16,9 @@ extension RunReport {
             // With --skip-failed, files that are not YAML are passed through unchanged.
             lines += unparsable.map { "note: \($0.description) (not YAML: passed through unchanged)" }
         }
-        for outcome in listed {
-            lines.append("\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome))")
-            if !quiet {
-                if let decision = outcome.decision {
-                    lines.append("  decided: " + OutcomeWording.decided(decision))
-                    lines += decision.advice.map { "  note: \($0)" }
-                }
-                lines += outcome.notes.map { "  note: \($0)" }
-            }
-        }
+        // A long run's outcomes are written out in batches side by side, joined in order.
+        let batches = workers.batches(listed, minimumSize: 1_024)
+        lines += workers.map(batches) { batch in batch.flatMap { self.lines(for: $0, in: sources) } }.joined()
         if !quiet {
             lines += results.flatMap { result in result.notes.map { "note: \(note($0, of: result, in: sources))" } }
             if results.contains(where: { $0.parseError == nil }) { lines.append(summary) }
@@ -45,7 +39,21 @@ extension RunReport {
         case .done:
             break
         }
-        return lines.map { $0 + "\n" }.joined()
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of one outcome: `deployment/web (FILE) injected`, then (unless quiet) what
+    /// was decided, with its advice and notes.
+    private func lines(for outcome: WorkloadOutcome, in sources: TemplateSources) -> [String] {
+        var lines = ["\(outcome.name) (\(place(of: outcome, in: sources))) \(line(for: outcome))"]
+        if !quiet {
+            if let decision = outcome.decision {
+                lines.append("  decided: " + OutcomeWording.decided(decision))
+                lines += decision.advice.map { "  note: \($0)" }
+            }
+            lines += outcome.notes.map { "  note: \($0)" }
+        }
+        return lines
     }
 
     /// `injected (forward only: no inbound port)`, `would be injected` (when nothing was
