@@ -14,7 +14,7 @@ public struct ProxyURL: Sendable, Equatable {
     public init(_ value: String) {
         var rest = Substring(value.trimmingSpaces)
         var scheme: String?
-        if let separator = rest.firstRange(of: "://") {
+        if let separator = Self.schemeSeparator(in: rest) {
             scheme = rest[..<separator.lowerBound].lowercased()
             rest = rest[separator.upperBound...]
         }
@@ -34,6 +34,18 @@ public struct ProxyURL: Sendable, Equatable {
         self.host = host
         self.port = portText.map { PortNumber.parse($0) } ?? Self.defaultPort(scheme: scheme ?? "http")
         self.hasExplicitPort = portText != nil
+    }
+
+    /// The first `://` of `text`: at a `:` followed by `//` (the standard library's general
+    /// search for a substring costs more than the whole rest of reading a URL).
+    private static func schemeSeparator(in text: Substring) -> Range<Substring.Index>? {
+        var start = text.startIndex
+        while let colon = text[start...].firstIndex(of: ":") {
+            let after = text.index(after: colon)
+            if text[after...].hasPrefix("//") { return colon..<text.index(after, offsetBy: 2) }
+            start = after
+        }
+        return nil
     }
 
     /// Whether the host is a loopback name or address.

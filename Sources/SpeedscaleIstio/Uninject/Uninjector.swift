@@ -152,11 +152,13 @@ public struct Uninjector: Sendable {
     /// variable on its own, a JVM proxy host only with its port (and the port with its host).
     static func matchedRoutes(_ candidates: [ResolvedEntry], in entries: CurrentEntries) -> [ResolvedEntry] {
         let routes = candidates.filter { $0.role == .route }
-        let matches = routes.filter { holds(entries.value(at: $0.place).text, $0) }
+        let groups = routes.map(\.routeGroup)
+        let isMatch = routes.map { holds(entries.value(at: $0.place).text, $0) }
+        let matchedPlaces = routes.indices.filter { isMatch[$0] }.map { routes[$0].place }
         // Every place of the group must hold one of the values this tool writes there.
-        return matches.filter { match in
-            routes.filter { $0.routeGroup == match.routeGroup }.allSatisfy { member in matches.contains { $0.place == member.place } }
-        }
+        return routes.indices.filter { index in
+            isMatch[index] && routes.indices.allSatisfy { other in groups[other] != groups[index] || matchedPlaces.contains(routes[other].place) }
+        }.map { routes[$0] }
     }
 
     /// Whether `written` is the route `entry` writes: the same text, or, for a proxy URL
