@@ -210,4 +210,3 @@ struct ImageReference {
     /// The last part of the path (`eclipse-temurin`).
     var name: String { path.last ?? "" }
 }
-
