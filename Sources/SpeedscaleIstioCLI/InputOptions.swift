@@ -59,6 +59,7 @@ struct InputOptions: ParsableArguments {
     /// files are to be rewritten in place (only regular files are accepted).
     /// - Throws: ``InputError`` naming the path that could not be read.
     func read(rewriting: Bool = false) throws(InputError) -> InputBatch {
-        try InputReader(recursive: recursive, maximumSize: maxInputSize, exclusions: PathExclusions(excludes), rewriting: rewriting).read(filenames)
+        try InputReader(recursive: recursive, maximumSize: maxInputSize, exclusions: PathExclusions(excludes), rewriting: rewriting, workers: workers)
+            .read(filenames)
     }
 }

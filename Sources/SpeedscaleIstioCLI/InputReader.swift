@@ -10,7 +10,7 @@ import SpeedscaleIstio
 import SpliceYAML
 
 /// One input: its name as the user gave it (or as found in a directory), and its bytes.
-struct Input {
+struct Input: Sendable {
     /// The path, or `-` for standard input.
     let name: String
     /// The bytes read.
@@ -21,7 +21,7 @@ struct Input {
 }
 
 /// An entry of a `-f` directory that was passed over, and why.
-struct SkippedInput {
+struct SkippedInput: Sendable {
     /// The path, as the report shows it.
     let path: String
     /// Why it was not read (`a FIFO (named pipe), not a regular file`).
@@ -65,7 +65,7 @@ struct InputError: Error, CustomStringConvertible {
 
 /// Reads the inputs named by `-f`: files, directories and standard input, each up to a maximum
 /// size, in chunks, stopping at the first sign that it is not text.
-struct InputReader {
+struct InputReader: Sendable {
     /// The extensions read from directories; a file named explicitly is read whatever its name.
     static let manifestExtensions: Set<String> = ["yaml", "yml", "json"]
 
@@ -81,6 +81,8 @@ struct InputReader {
     /// Whether the files are read to be rewritten in place: only regular files are accepted,
     /// and each one's identity is recorded.
     let rewriting: Bool
+    /// The threads that read the files of a directory (`--jobs`).
+    var workers: Workers = .one
 
     /// Reads each named input (`-` is standard input); with none, reads standard input when it
     /// is not a terminal.
@@ -114,8 +116,20 @@ struct InputReader {
                 let listing = try manifests(in: name)
                 skipped += listing.skipped
                 let count = inputs.count
-                for path in listing.files {
-                    if let input = try readFile(path, foundInDirectory: true, skipped: &skipped) { inputs.append(input) }
+                // Read side by side, taken in order: the first file that cannot be read stops
+                // the run, as it would read one after another.
+                let read = workers.map(listing.files) { path -> Result<(input: Input?, skipped: [SkippedInput]), InputError> in
+                    var passedOver: [SkippedInput] = []
+                    do throws(InputError) {
+                        return .success((try readFile(path, foundInDirectory: true, skipped: &passedOver), passedOver))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                for result in read {
+                    let (input, passedOver) = try result.get()
+                    skipped += passedOver
+                    if let input { inputs.append(input) }
                 }
                 guard inputs.count > count else { throw emptyDirectory(name, listing) }
             } else if info.st_mode & S_IFMT == S_IFSOCK {

@@ -90,6 +90,26 @@ import TestSupport
         }
     }
 
+    @Test func theFirstFileOfADirectoryThatIsNotTextIsReportedWhateverTheThreads() throws {
+        try TemporaryDirectory.with { directory in
+            // Files read side by side: the report names the first bad one in path order.
+            for index in 0..<40 {
+                let name = String(format: "d/%02d.yaml", index)
+                switch index {
+                case 17: try directory.write(name, Array("kind: Pod\n".utf8) + [0])
+                case 29: try directory.write(name, [0xFF, 0xFE] + Array("k\0i\0".utf8))
+                default: try directory.write(name, "kind: ConfigMap\nmetadata:\n  name: m\(index)\n")
+                }
+            }
+            for jobs in ["1", "2", "3"] {
+                let run = try runBounded(["inject", "--jobs", jobs, "-f", "d"], directory: directory.url)
+                #expect(run.status == 2)
+                #expect(run.stderr == "d/17.yaml:2:1: a NUL byte (byte offset 10): this is not a text file; manifests are UTF-8 YAML or JSON\n", "\(run.stderr)")
+                #expect(run.stdout.isEmpty)
+            }
+        }
+    }
+
     @Test func utf16AndUTF32AreRefusedWithAHint() throws {
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("kind: Pod\n".utf16).flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let withMark = try runBounded(["inject", "-f", "-"], stdin: utf16)
