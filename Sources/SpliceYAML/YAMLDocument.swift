@@ -55,7 +55,8 @@ public struct YAMLStream: Sendable {
     /// its offset in the whole source). When a piece does not parse, the whole source is parsed
     /// in one piece, so that errors are exactly those of ``init(parsing:maximumDepth:)-(YAMLSource,_)``.
     public init(parsing source: YAMLSource, maximumDepth: Int = defaultMaximumDepth, workers: Workers) throws(YAMLParseError) {
-        let pieces = workers.count > 1 ? Self.pieces(of: source, count: workers.count * 4, minimumSize: workers.minimumPieceSize) : []
+        // Eight pieces a thread, so that the last to finish leaves the others idle only briefly.
+        let pieces = workers.count > 1 ? Self.pieces(of: source, count: workers.count * 8, minimumSize: workers.minimumPieceSize) : []
         try self.init(parsing: source, maximumDepth: maximumDepth, pieces: pieces, workers: workers)
     }
 

@@ -52,7 +52,7 @@ struct FileEdits: Sendable {
     /// conflicts or a piece does not parse: the whole output then tells where.
     private func piecewiseOutput(workers: Workers) -> [UInt8]? {
         guard workers.count > 1, !edits.isEmpty else { return nil }
-        let pieces = YAMLStream.pieces(of: source, count: workers.count * 4, minimumSize: workers.minimumPieceSize)
+        let pieces = YAMLStream.pieces(of: source, count: workers.count * 8, minimumSize: workers.minimumPieceSize)
         guard pieces.count > 1 else { return nil }
         var editsOfPiece = [[Edit]](repeating: [], count: pieces.count)
         for edit in edits {

@@ -124,10 +124,12 @@ public struct Linter: Sendable {
         var injectedNamespaces: Set<String?> = []
         let index = index ?? MeshIndex(inputs, workers: workers)
         let inject = configuration.inject
-        let workloads = inputs.enumerated().flatMap { input, manifests in manifests.workloads.map { (input, $0) } }
-        let checked = workers.map(workers.batches(workloads, minimumSize: 16)) { batch in
+        // Which objects are workloads is told in the batches too: a long stream has many.
+        let objects = inputs.enumerated().flatMap { input, manifests in manifests.objects.map { (input, $0) } }
+        let checked = workers.map(workers.batches(objects, minimumSize: 32)) { batch in
             let rules = workloadRules.map { $0.init() }
-            return batch.map { input, workload in
+            return batch.compactMap { input, object -> (input: Int, context: WorkloadContext, findings: [Finding], misses: Bool)? in
+                guard let workload = Workload(object) else { return nil }
                 let context = MeshContext.workloadContext(
                     of: workload, in: inputs[input], settings: settings, index: index, hints: inject.settings(for: workload).request.hints)
                 let misses = isWindow && meshRules.contains { $0.mayMissAcrossWindows(context, index: index) }
