@@ -69,7 +69,7 @@ struct WindowedRun {
         take: (_ input: Int, _ window: Range<Int>, Value) throws(Failure) -> Bool
     ) throws(Failure) -> Bool {
         let inputs = inputs
-        let batchSize = workers.count * 2
+        let batchSize = workers.count * 4
         for batchStart in stride(from: 0, to: windows.count, by: batchSize) {
             let batch = Array(windows[batchStart..<min(batchStart + batchSize, windows.count)])
             let made = workers.map(batch) { window, lane -> Value? in
