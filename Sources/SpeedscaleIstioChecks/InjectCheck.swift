@@ -32,13 +32,8 @@ public enum InjectCheck: FuzzCheck {
         }
         guard first.parseError == nil else { return [] }
         var found = ResultChecks.secondRunViolations("inject", after: first) { inputs throws(InjectError) in try injector.inject(inputs) }
-        switch ResultChecks.run("inject in windows", document, { inputs throws(InjectError) in try injector.inject(inputs, windowing: smallWindows) }) {
-        case .failure(let broken):
-            found += broken.lines
-        case .success(let windowed):
-            if windowed.output != first.output || windowed.outcomes != first.outcomes || windowed.notes != first.notes {
-                found.append("inject in windows differs from inject held whole: \(firstDifference(first.output, windowed.output))")
-            }
+        found += ResultChecks.windowedViolations("inject", document, matching: first) { inputs throws(InjectError) in
+            try injector.inject(inputs, windowing: smallWindows)
         }
         guard !SpeedscaleContent.isPresent(in: document) else { return found }
         let uninjector = Uninjector(options: choice.options)

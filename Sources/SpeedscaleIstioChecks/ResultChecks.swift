@@ -39,6 +39,21 @@ enum ResultChecks {
         }
     }
 
+    /// What differs when `document`, whose result held whole is `first`, is transformed by
+    /// `transform` a few documents at a time (see ``InjectCheck/smallWindows``).
+    static func windowedViolations(
+        _ what: String, _ document: [UInt8], matching first: InjectionResult,
+        _ transform: ([ManifestInput]) throws(InjectError) -> [InjectionResult]
+    ) -> [String] {
+        switch run("\(what) in windows", document, transform) {
+        case .failure(let broken):
+            return broken.lines
+        case .success(let windowed):
+            guard windowed.output != first.output || windowed.outcomes != first.outcomes || windowed.notes != first.notes else { return [] }
+            return ["\(what) in windows differs from \(what) held whole: \(InjectCheck.firstDifference(first.output, windowed.output))"]
+        }
+    }
+
     /// What `result` of transforming `source` breaks.
     static func violations(of result: InjectionResult, source: YAMLSource, what: String) -> [String] {
         var found: [String] = []

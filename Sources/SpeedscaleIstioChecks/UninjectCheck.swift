@@ -25,16 +25,8 @@ public enum UninjectCheck: FuzzCheck {
         case .success(let result): first = result
         }
         guard first.parseError == nil else { return [] }
-        var found: [String] = []
-        switch ResultChecks.run("uninject in windows", document, { inputs throws(InjectError) in
+        var found = ResultChecks.windowedViolations("uninject", document, matching: first) { inputs throws(InjectError) in
             try uninjector.uninject(inputs, windowing: InjectCheck.smallWindows)
-        }) {
-        case .failure(let broken):
-            found += broken.lines
-        case .success(let windowed):
-            if windowed.output != first.output || windowed.outcomes != first.outcomes || windowed.notes != first.notes {
-                found.append("uninject in windows differs from uninject held whole: \(InjectCheck.firstDifference(first.output, windowed.output))")
-            }
         }
         if first.changed {
             found += ResultChecks.secondRunViolations("uninject", after: first) { inputs throws(InjectError) in try uninjector.uninject(inputs) }
