@@ -84,12 +84,6 @@ public struct YAMLStream: Sendable {
         self.init(source: source, documents: documents)
     }
 
-    /// Whether `source` parses, read on this thread as ``check(_:maximumDepth:workers:)`` reads
-    /// it (events alone, no nodes); nothing tells where it does not.
-    package static func parses(_ source: YAMLSource, maximumDepth: Int = defaultMaximumDepth) -> Bool {
-        YAMLParser(source: source, maximumDepth: maximumDepth).parses()
-    }
-
     /// Checks that `source` parses, as ``init(parsing:maximumDepth:workers:)`` would, without
     /// building its nodes: libyaml's events alone are read (see ``YAMLParser/parses()``), a
     /// long stream in pieces on up to `workers` threads, so that checking costs little time

@@ -66,8 +66,7 @@ struct FileEdits: Sendable {
             editsOfPiece[low].append(edit)
         }
         let outputs = workers.map(Array(zip(pieces, editsOfPiece))) { range, edits -> [UInt8]? in
-            guard let output = try? source.applying(edits, within: range) else { return nil }
-            return edits.isEmpty || YAMLStream.parses(YAMLSource(output)) ? output : nil
+            try? FileEdits(file: file, source: source, edits: edits, outcomes: [], notes: []).output(within: range)
         }
         var joined: [UInt8] = []
         joined.reserveCapacity(outputs.reduce(0) { $0 + ($1?.count ?? 0) })

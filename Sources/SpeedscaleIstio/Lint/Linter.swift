@@ -132,7 +132,7 @@ public struct Linter: Sendable {
                 guard let workload = Workload(object) else { return nil }
                 let context = MeshContext.workloadContext(
                     of: workload, in: inputs[input], settings: settings, index: index, hints: inject.settings(for: workload).request.hints)
-                let misses = isWindow && meshRules.contains { $0.mayMissAcrossWindows(context, index: index) }
+                let misses = isWindow && meshRules.contains { $0.mayMissAcrossWindows(context) }
                 return (input: input, context: context, findings: rules.flatMap { $0.check(context) }, misses: misses)
             }
         }.joined()

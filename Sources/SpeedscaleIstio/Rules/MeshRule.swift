@@ -8,16 +8,17 @@ public protocol MeshRule: Rule {
     init()
     /// The rule's findings for `context`.
     func check(_ context: MeshContext) -> [LocatedFinding]
-    /// Whether the rule, run over one window of a long run (a few of its documents, with the
-    /// index of the whole run), may miss a finding that `workload` leads to in another window.
-    /// A run that holds Sidecars or VirtualServices is never read in windows, so rules that
-    /// relate those to workloads miss nothing, nor do rules that look at one object at a time.
-    func mayMissAcrossWindows(_ workload: WorkloadContext, index: MeshIndex) -> Bool
+    /// Whether the rule, run over one window of a long run (a few of its documents, whose
+    /// workloads' facts come from the index of the whole run), may miss a finding that
+    /// `workload` leads to in another window. A run that holds Sidecars or VirtualServices is
+    /// never read in windows, so rules that relate those to workloads miss nothing, nor do
+    /// rules that look at one object at a time.
+    func mayMissAcrossWindows(_ workload: WorkloadContext) -> Bool
 }
 
 extension MeshRule {
     /// Nothing: the rule looks at one object at a time, or at Sidecars and VirtualServices.
-    package func mayMissAcrossWindows(_ workload: WorkloadContext, index: MeshIndex) -> Bool { false }
+    package func mayMissAcrossWindows(_ workload: WorkloadContext) -> Bool { false }
 }
 
 /// Everything a mesh rule may look at.

@@ -50,7 +50,7 @@ package struct ServiceTargetsSidecarPortRule: MeshRule {
 
     /// Whether a Service that selects `workload` may target its unserved inbound port: the
     /// Service may be in another window, where the finding belongs.
-    package func mayMissAcrossWindows(_ workload: WorkloadContext, index: MeshIndex) -> Bool {
+    package func mayMissAcrossWindows(_ workload: WorkloadContext) -> Bool {
         Self.exposedInPort(of: workload) != nil
     }
 
