@@ -35,9 +35,10 @@ struct InputBatch {
     /// The directory entries with a manifest's name that were not read.
     let skipped: [SkippedInput]
 
-    /// The inputs as the library takes them.
-    var manifests: [ManifestInput] {
-        inputs.map { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) }
+    /// The inputs as the library takes them, their line tables made on up to `workers`
+    /// threads (one input a thread at a time).
+    func manifests(workers: Workers) -> [ManifestInput] {
+        workers.map(inputs) { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) }
     }
 }
 
@@ -155,32 +156,50 @@ struct InputReader: Sendable {
     /// with a stack, not recursion, however deep it is.
     private func manifests(in directory: String) throws(InputError) -> Listing {
         var listing = Listing()
-        var stack: [(path: String, relative: String)] = try Self.entries(of: directory).reversed().map { (Self.path($0, in: directory), $0) }
-        while let (path, relative) = stack.popLast() {
+        var stack: [(path: String, relative: String, type: EntryType)] = try Self.entries(of: directory).reversed().map {
+            (Self.path($0.name, in: directory), $0.name, $0.type)
+        }
+        while let (path, relative, type) = stack.popLast() {
             var info = stat()
             var linkInfo = stat()
-            guard lstat(path, &linkInfo) == 0 else { continue }
-            let resolved = stat(path, &info) == 0
-            let reason = SystemError.describe(errno)
-            let isFolder = resolved && info.st_mode & S_IFMT == S_IFDIR
+            let isFolder: Bool
+            let isLinkedFolder: Bool
+            var unresolved: String?
+            var irregular: String?
+            switch type {
+            case .regularFile:
+                // Neither a link nor a folder: what lstat and stat would say, without asking.
+                isFolder = false
+                isLinkedFolder = false
+            case .folder:
+                isFolder = true
+                isLinkedFolder = false
+            case .other:
+                guard lstat(path, &linkInfo) == 0 else { continue }
+                let resolved = stat(path, &info) == 0
+                if !resolved { unresolved = SystemError.describe(errno) }
+                isFolder = resolved && info.st_mode & S_IFMT == S_IFDIR
+                isLinkedFolder = isFolder && linkInfo.st_mode & S_IFMT != S_IFDIR
+                if resolved { irregular = FileKind.irregular(info.st_mode) }
+            }
             if exclusions.excludes(relativePath: relative, displayPath: path, isFolder: isFolder) {
                 listing.excluded = true
                 continue
             }
             if isFolder {
                 listing.hasSubdirectories = true
-                if recursive && linkInfo.st_mode & S_IFMT == S_IFDIR {
-                    stack += try Self.entries(of: path).reversed().map { (Self.path($0, in: path), relative + "/" + $0) }
+                if recursive && !isLinkedFolder {
+                    stack += try Self.entries(of: path).reversed().map { (Self.path($0.name, in: path), relative + "/" + $0.name, $0.type) }
                 }
                 continue
             }
             guard let dot = relative.lastIndex(of: "."), Self.manifestExtensions.contains(String(relative[relative.index(after: dot)...])) else {
                 continue
             }
-            if !resolved {
-                listing.skipped.append(SkippedInput(path: path, reason: "a symbolic link that cannot be followed (\(reason))"))
-            } else if let kind = FileKind.irregular(info.st_mode) {
-                listing.skipped.append(SkippedInput(path: path, reason: "\(kind), not a regular file"))
+            if let unresolved {
+                listing.skipped.append(SkippedInput(path: path, reason: "a symbolic link that cannot be followed (\(unresolved))"))
+            } else if let irregular {
+                listing.skipped.append(SkippedInput(path: path, reason: "\(irregular), not a regular file"))
             } else {
                 listing.files.append(path)
             }
@@ -203,18 +222,36 @@ struct InputReader: Sendable {
         directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
     }
 
-    /// The names in `directory` that do not start with a dot, sorted by their UTF-8 bytes.
-    private static func entries(of directory: String) throws(InputError) -> [String] {
+    /// What a directory entry is, as the directory itself tells (no `stat` needed for the
+    /// first two): most entries of a manifest folder are plain files.
+    private enum EntryType {
+        /// A regular file, not a link.
+        case regularFile
+        /// A folder, not a link.
+        case folder
+        /// A link, something other than a file or folder, or not told: `stat` says.
+        case other
+    }
+
+    /// The names in `directory` that do not start with a dot, sorted by their UTF-8 bytes,
+    /// with what the directory says each is.
+    private static func entries(of directory: String) throws(InputError) -> [(name: String, type: EntryType)] {
         guard let handle = opendir(directory) else { throw failure(directory) }
         defer { closedir(handle) }
-        var names: [String] = []
+        var entries: [(name: String, type: EntryType)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if !name.hasPrefix(".") { names.append(name) }
+            guard !name.hasPrefix(".") else { continue }
+            let type: EntryType = switch Int(entry.pointee.d_type) {
+            case Int(DT_REG): .regularFile
+            case Int(DT_DIR): .folder
+            default: .other
+            }
+            entries.append((name, type))
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// Reads the file at `path`. One found in a directory that turns out not to be a regular

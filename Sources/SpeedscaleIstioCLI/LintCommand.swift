@@ -65,7 +65,7 @@ struct Lint: ParsableCommand {
         do {
             let batch = try input.read()
             batch.skipped.forEach { StandardError.write("note: \($0.path): skipped: \($0.reason)\n") }
-            inputs = batch.manifests
+            inputs = batch.manifests(workers: input.workers)
         } catch {
             StandardError.write(RunError(error).line + "\n")
             throw ExitCode(2)

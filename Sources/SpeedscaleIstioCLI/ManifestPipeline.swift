@@ -38,7 +38,7 @@ struct ManifestPipeline {
         }
         let results: [InjectionResult]
         do {
-            results = try transform(batch.manifests)
+            results = try transform(batch.manifests(workers: input.workers))
         } catch {
             throw finish(results: [], verdict: .stopped(RunError(error)), skipped: batch.skipped)
         }
