@@ -7,15 +7,25 @@ public struct ManifestStream: Sendable {
     public let stream: YAMLStream
     /// The objects found, in source order.
     public let objects: [KubeObject]
+    /// The workloads among the objects, in source order.
+    public let workloads: [Workload]
 
-    /// Finds the objects of `stream`, reading its documents in batches on up to `workers`
-    /// threads (the objects are the same, in the same order, for any number of workers).
+    /// Finds the objects of `stream`, and the workloads among them, reading its documents in
+    /// batches on up to `workers` threads (the objects are the same, in the same order, for
+    /// any number of workers).
     public init(_ stream: YAMLStream, workers: Workers = .one) {
         self.stream = stream
         let documents = Array(stream.documents.enumerated())
-        objects = Array(workers.map(workers.batches(documents, minimumSize: Self.batchSize)) { batch in
-            batch.flatMap { index, document in Self.objects(in: document, at: index) }
-        }.joined())
+        let found = workers.map(workers.batches(documents, minimumSize: Self.batchSize)) { batch in
+            let objects = batch.flatMap { index, document in Self.objects(in: document, at: index) }
+            return (objects: objects, workloads: objects.compactMap(Workload.init))
+        }
+        if found.count == 1, let only = found.first {
+            (objects, workloads) = only
+        } else {
+            objects = Array(found.map(\.objects).joined())
+            workloads = Array(found.map(\.workloads).joined())
+        }
     }
 
     /// How many documents a thread reads at least: classifying one costs little.
@@ -35,9 +45,6 @@ public struct ManifestStream: Sendable {
         }
         return [KubeObject(node: root, documentIndex: index, kind: kind)]
     }
-
-    /// The workloads among the objects.
-    public var workloads: [Workload] { objects.compactMap(Workload.init) }
 
     /// The Istio `Sidecar`s among the objects.
     public var sidecars: [IstioSidecar] { objects.compactMap(IstioSidecar.init) }

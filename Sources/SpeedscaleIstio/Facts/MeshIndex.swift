@@ -35,8 +35,9 @@ public struct MeshIndex: Sendable {
 
     /// Indexes the objects of `inputs`, reading them on up to `workers` threads.
     public init(_ inputs: [ManifestStream], workers: Workers = .one) {
-        let objects = inputs.flatMap(\.objects)
-        let batches = workers.batches(objects, minimumSize: 256)
+        // Batches of each input's objects, not of all of them joined: many small inputs
+        // are read one a batch, with no serial copy of their objects first.
+        let batches = inputs.flatMap { workers.batches($0.objects, minimumSize: 256) }
         self.init(facts: workers.map(batches) { batch in batch.compactMap(Self.fact) }.joined())
     }
 

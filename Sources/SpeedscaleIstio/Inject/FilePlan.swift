@@ -108,6 +108,8 @@ struct RunInputs {
 
     /// One plan per parsed input, from the plans of its workload runs (in order).
     func plans(joining runs: [WorkloadRun], _ planned: [FilePlan]) -> [FilePlan] {
+        // One run per input (a directory of small files): the plans are already the inputs'.
+        if runs.count == parsed.count { return planned }
         var plans = parsed.map { FilePlan(parsed: $0) }
         for (run, plan) in zip(runs, planned) {
             plans[run.file].edits += plan.edits
