@@ -156,6 +156,25 @@ import TestSupport
         }
     }
 
+    /// Links in a directory: one to a file is read under its own name, one that leads nowhere
+    /// is skipped with a note, one to a folder is not walked with -R (a real folder is).
+    @Test func linksInADirectoryAreFollowedToFilesOnly() throws {
+        try TemporaryDirectory.with { directory in
+            try directory.write("target/t.yaml", "kind: ConfigMap\nmetadata:\n  name: t\n")
+            try directory.write("d/a.yaml", configMap)
+            try directory.write("d/real/r.yaml", "kind: ConfigMap\nmetadata:\n  name: r\n")
+            let links = FileManager.default
+            try links.createSymbolicLink(atPath: directory.path("d/b.yaml").path, withDestinationPath: "../target/t.yaml")
+            try links.createSymbolicLink(atPath: directory.path("d/c.yaml").path, withDestinationPath: "../target/gone.yaml")
+            try links.createSymbolicLink(atPath: directory.path("d/linked").path, withDestinationPath: "../target")
+            let run = try runBounded(["inject", "-R", "-f", "d"], directory: directory.url)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(String(decoding: run.stdout, as: UTF8.self) == configMap + "---\nkind: ConfigMap\nmetadata:\n  name: t\n---\nkind: ConfigMap\nmetadata:\n  name: r\n")
+            #expect(run.stderr.contains("note: d/c.yaml: skipped: a symbolic link that cannot be followed (no such file or directory)\n"), "\(run.stderr)")
+            #expect(!run.stderr.contains("linked"))
+        }
+    }
+
     @Test func aDirectoryWithOnlyAFIFOHasNoManifest() throws {
         try TemporaryDirectory.with { directory in
             try FileManager.default.createDirectory(at: directory.path("d"), withIntermediateDirectories: true)
