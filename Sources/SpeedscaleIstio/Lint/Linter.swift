@@ -124,12 +124,10 @@ public struct Linter: Sendable {
         var injectedNamespaces: Set<String?> = []
         let index = index ?? MeshIndex(inputs, workers: workers)
         let inject = configuration.inject
-        // Which objects are workloads is told in the batches too: a long stream has many.
-        let objects = inputs.enumerated().flatMap { input, manifests in manifests.objects.map { (input, $0) } }
-        let checked = workers.map(workers.batches(objects, minimumSize: 32)) { batch in
+        let workloads = inputs.enumerated().flatMap { input, manifests in manifests.workloads.map { (input, $0) } }
+        let checked = workers.map(workers.batches(workloads, minimumSize: 32)) { batch in
             let rules = workloadRules.map { $0.init() }
-            return batch.compactMap { input, object -> (input: Int, context: WorkloadContext, findings: [Finding], misses: Bool)? in
-                guard let workload = Workload(object) else { return nil }
+            return batch.map { input, workload -> (input: Int, context: WorkloadContext, findings: [Finding], misses: Bool) in
                 let context = MeshContext.workloadContext(
                     of: workload, in: inputs[input], settings: settings, index: index, hints: inject.settings(for: workload).request.hints)
                 let misses = isWindow && meshRules.contains { $0.mayMissAcrossWindows(context) }
