@@ -38,7 +38,7 @@ public struct ProxyURL: Sendable, Equatable {
 
     /// The first `://` of `text`: at a `:` followed by `//` (the standard library's general
     /// search for a substring costs more than the whole rest of reading a URL).
-    private static func schemeSeparator(in text: Substring) -> Range<Substring.Index>? {
+    static func schemeSeparator(in text: Substring) -> Range<Substring.Index>? {
         var start = text.startIndex
         while let colon = text[start...].firstIndex(of: ":") {
             let after = text.index(after: colon)

@@ -167,7 +167,7 @@ public struct Uninjector: Sendable {
     static func holds(_ written: String?, _ entry: ResolvedEntry) -> Bool {
         guard let written else { return false }
         if written == entry.value { return true }
-        guard entry.place.variableName != nil, let scheme = entry.value.firstRange(of: "://"),
+        guard entry.place.variableName != nil, let scheme = ProxyURL.schemeSeparator(in: entry.value[...]),
               !entry.value[scheme.upperBound...].contains("/") else { return false }
         return written.lowercased() == entry.value.lowercased()
     }
