@@ -106,12 +106,17 @@ struct RunInputs {
         return (runs, workers.map(runs) { run, lane in plan(parsed[run.file], run.workloads, memos[lane]) })
     }
 
-    /// One plan per parsed input, from the plans of its workload runs (in order).
+    /// One plan per parsed input, from the plans of its workload runs (in order): an input's
+    /// first run's plan, with those of its other runs appended (every input has a run, and
+    /// the runs come in input order, so an input of one run keeps its plan as it is).
     func plans(joining runs: [WorkloadRun], _ planned: [FilePlan]) -> [FilePlan] {
-        // One run per input (a directory of small files): the plans are already the inputs'.
-        if runs.count == parsed.count { return planned }
-        var plans = parsed.map { FilePlan(parsed: $0) }
+        var plans: [FilePlan] = []
+        plans.reserveCapacity(parsed.count)
         for (run, plan) in zip(runs, planned) {
+            guard run.file < plans.count else {
+                plans.append(plan)
+                continue
+            }
             plans[run.file].edits += plan.edits
             plans[run.file].outcomes += plan.outcomes
             plans[run.file].notes += plan.notes
