@@ -160,8 +160,6 @@ struct InputReader: Sendable {
             (Self.path($0.name, in: directory), $0.name, $0.type)
         }
         while let (path, relative, type) = stack.popLast() {
-            var info = stat()
-            var linkInfo = stat()
             let isFolder: Bool
             let isLinkedFolder: Bool
             var unresolved: String?
@@ -175,6 +173,8 @@ struct InputReader: Sendable {
                 isFolder = true
                 isLinkedFolder = false
             case .other:
+                var info = stat()
+                var linkInfo = stat()
                 guard lstat(path, &linkInfo) == 0 else { continue }
                 let resolved = stat(path, &info) == 0
                 if !resolved { unresolved = SystemError.describe(errno) }
