@@ -50,26 +50,30 @@ extension YAMLEditor {
     /// the key, at the column of its `?`, or `:` followed by the lines of a collection.
     func explicitValueEdits(for pair: YAMLPair, value: NewValue) -> [Edit] {
         let column = source.byteColumn(of: entryStart(of: pair))
-        let pad = String(repeating: " ", count: column)
+        var lines = BlockText(newline: newline)
+        lines.startLine(indent: column)
+        lines.append(":")
         switch value {
         case .mapping(let entries) where !entries.isEmpty:
-            let lines = [pad + ":"] + entries.flatMap { blockLines($0, indent: column + layout.mappingIndent) }
-            return [insertLines(lines, after: pair.value.end, childColumn: column)]
+            for entry in entries { write(entry, indent: column + layout.mappingIndent, into: &lines) }
         case .sequence(let items) where !items.isEmpty:
-            let lines = [pad + ":"] + items.flatMap { itemLines($0, dashIndent: column + layout.sequenceIndent, itemIndent: layout.itemIndent) }
-            return [insertLines(lines, after: pair.value.end, childColumn: column)]
+            for item in items { write(item: item, dashIndent: column + layout.sequenceIndent, itemIndent: layout.itemIndent, into: &lines) }
         case .string, .integer:
-            return [insertLines([pad + ": " + blockScalar(value)], after: pair.value.end, childColumn: column)]
+            lines.append(" " + blockScalar(value))
         case .mapping, .sequence:
-            return [insertLines([pad + ": " + flowText(value, indent: nil)], after: pair.value.end, childColumn: column)]
+            lines.append(" " + flowText(value, indent: nil))
         }
+        return [insertLines(lines, after: pair.value.end, childColumn: column)]
     }
 
     /// The edit that gives a block value left out (`? key` alone) the scalar text `text`, on a
     /// line of its own below the key, at the column of its `?`.
     func explicitValueEdit(for value: YAMLNode, text: String) -> Edit {
         let column = value.pairOfValue.map { source.byteColumn(of: entryStart(of: $0)) } ?? source.indentation(ofLineAt: value.start)
-        return insertLines([String(repeating: " ", count: column) + ": " + text], after: value.end, childColumn: column)
+        var lines = BlockText(newline: newline)
+        lines.startLine(indent: column)
+        lines.append(": " + text)
+        return insertLines(lines, after: value.end, childColumn: column)
     }
 }
 

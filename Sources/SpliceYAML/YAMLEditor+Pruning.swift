@@ -15,17 +15,17 @@ extension YAMLEditor {
             return [fillFlow(open: collection.contentStart, close: collection.end - 1, texts: texts)]
         }
         let column = source.byteColumn(of: first.0)
-        let lines: [String]
+        let lines: BlockText
         if collection.kind == .mapping {
-            lines = entries.flatMap { blockLines($0, indent: column) }
+            lines = blockText(entries, indent: column)
         } else {
             let item = collection.items[0]
             let itemIndent = source.lineIndex(ofByte: first.0) == source.lineIndex(ofByte: item.start)
                 ? source.byteColumn(of: item.start) - column : layout.itemIndent
-            lines = items.flatMap { itemLines($0, dashIndent: column, itemIndent: itemIndent) }
+            lines = blockText(items: items, dashIndent: column, itemIndent: itemIndent)
         }
         let removal = removeChildren(at: Set(spans.indices), spans: spans, of: collection, emptyText: nil)
-        return [.insert(lines.joined(separator: newline) + newline, at: source.lineStart(ofByte: first.0), depth: column + 1)] + removal
+        return [.insert(lines.text + newline, at: source.lineStart(ofByte: first.0), depth: column + 1)] + removal
     }
 
     /// Where each child of `collection` starts (a block item at its dash) and ends.

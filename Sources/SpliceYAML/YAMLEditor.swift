@@ -44,8 +44,7 @@ public struct YAMLEditor: Sendable {
             return appendToFlow(mapping, texts: texts.map { key, value in { indent in flowKey(key) + ": " + flowText(value, indent: indent) } })
         }
         let indent = source.byteColumn(of: entryStart(of: mapping.pairs[0]))
-        let lines = entries.flatMap { blockLines($0, indent: indent) }
-        return keepingFinalBlockScalar([insertLines(lines, after: mapping.end, childColumn: indent)])
+        return keepingFinalBlockScalar([insertLines(blockText(entries, indent: indent), after: mapping.end, childColumn: indent)])
     }
 
     /// Inserts `entries` just before the key `key` of a block mapping (above the comment lines
@@ -62,8 +61,7 @@ public struct YAMLEditor: Sendable {
             guard commentLineIndentation(at: previous) == indent else { break }
             point = previous
         }
-        let lines = entries.flatMap { blockLines($0, indent: indent) }
-        return [.insert(lines.joined(separator: newline) + lineBreak(before: point), at: point)]
+        return [.insert(blockText(entries, indent: indent).text + lineBreak(before: point), at: point)]
     }
 
     /// Appends `items` after the last item of `sequence`, in its style (indented or
@@ -80,7 +78,7 @@ public struct YAMLEditor: Sendable {
         if let dash, source.lineIndex(ofByte: dash) == source.lineIndex(ofByte: first.start) {
             itemIndent = source.byteColumn(of: first.start) - dashColumn
         }
-        let lines = items.flatMap { itemLines($0, dashIndent: dashColumn, itemIndent: itemIndent) }
+        let lines = blockText(items: items, dashIndent: dashColumn, itemIndent: itemIndent)
         return keepingFinalBlockScalar([insertLines(lines, after: sequence.end, childColumn: dashColumn)])
     }
 
@@ -109,11 +107,10 @@ public struct YAMLEditor: Sendable {
             edits.append(Edit(range: cut..<old.end, text: text))
         case .mapping(let entries) where !entries.isEmpty:
             if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
-            let lines = entries.flatMap { blockLines($0, indent: keyIndent + layout.mappingIndent) }
-            edits.append(insertLines(lines, after: old.end, childColumn: keyIndent))
+            edits.append(insertLines(blockText(entries, indent: keyIndent + layout.mappingIndent), after: old.end, childColumn: keyIndent))
         case .sequence(let items) where !items.isEmpty:
             if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
-            let lines = items.flatMap { itemLines($0, dashIndent: keyIndent + layout.sequenceIndent, itemIndent: layout.itemIndent) }
+            let lines = blockText(items: items, dashIndent: keyIndent + layout.sequenceIndent, itemIndent: layout.itemIndent)
             edits.append(insertLines(lines, after: old.end, childColumn: keyIndent))
         case .mapping, .sequence:
             edits.append(Edit(range: cut..<old.end, text: " " + flowText(value, indent: nil)))
@@ -153,7 +150,7 @@ public struct YAMLEditor: Sendable {
     /// Inserts whole lines after the line on which content ends at `offset`, and after the
     /// comment lines that follow it indented deeper than `childColumn` (they belong to the
     /// last child); comments at the child's own column or left of it stay after the new lines.
-    func insertLines(_ lines: [String], after offset: Int, childColumn: Int) -> Edit {
+    func insertLines(_ lines: BlockText, after offset: Int, childColumn: Int) -> Edit {
         let count = source.bytes.count
         var point: Int
         if offset >= count {
@@ -166,7 +163,7 @@ public struct YAMLEditor: Sendable {
         while point < count, let comment = commentLineIndentation(at: point), comment > childColumn {
             point = source.nextLineStart(afterByte: point)
         }
-        let body = lines.joined(separator: newline)
+        let body = lines.text
         if point == count && !source.endsWithNewline {
             return .insert(newline + body, at: point, depth: childColumn)
         }
@@ -190,37 +187,60 @@ public struct YAMLEditor: Sendable {
         return !quoted && PlainScalar.canWritePlain(text, inFlow: false) ? text : PlainScalar.doubleQuoted(text)
     }
 
-    func blockLines(_ entry: NewEntry, indent: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        let head = pad + blockKey(entry.key) + ":"
+    /// `entries` as block lines indented by `indent`.
+    func blockText(_ entries: [NewEntry], indent: Int) -> BlockText {
+        var lines = BlockText(newline: newline)
+        for entry in entries { write(entry, indent: indent, into: &lines) }
+        return lines
+    }
+
+    /// `items` as block list items with their dashes at column `dashIndent`.
+    func blockText(items: [NewValue], dashIndent: Int, itemIndent: Int) -> BlockText {
+        var lines = BlockText(newline: newline)
+        for item in items { write(item: item, dashIndent: dashIndent, itemIndent: itemIndent, into: &lines) }
+        return lines
+    }
+
+    /// Writes `entry` as block lines indented by `indent`.
+    func write(_ entry: NewEntry, indent: Int, into lines: inout BlockText) {
+        lines.startLine(indent: indent)
+        lines.append(blockKey(entry.key))
+        lines.append(":")
         switch entry.value {
         case .string, .integer:
-            return [head + " " + blockScalar(entry.value)]
+            lines.append(" ")
+            lines.append(blockScalar(entry.value))
         case .mapping(let entries) where !entries.isEmpty:
-            return [head] + entries.flatMap { blockLines($0, indent: indent + layout.mappingIndent) }
+            for child in entries { write(child, indent: indent + layout.mappingIndent, into: &lines) }
         case .sequence(let items) where !items.isEmpty:
-            return [head] + items.flatMap { itemLines($0, dashIndent: indent + layout.sequenceIndent, itemIndent: layout.itemIndent) }
+            for item in items { write(item: item, dashIndent: indent + layout.sequenceIndent, itemIndent: layout.itemIndent, into: &lines) }
         case .mapping, .sequence:
-            return [head + " " + flowText(entry.value, indent: nil)]
+            lines.append(" ")
+            lines.append(flowText(entry.value, indent: nil))
         }
     }
 
-    func itemLines(_ value: NewValue, dashIndent: Int, itemIndent: Int) -> [String] {
-        let prefix = String(repeating: " ", count: dashIndent) + "-" + String(repeating: " ", count: max(1, itemIndent - 1))
+    /// Writes `value` as a block list item with its dash at column `dashIndent` and its
+    /// content `itemIndent` columns right of the dash (at least two).
+    func write(item value: NewValue, dashIndent: Int, itemIndent: Int, into lines: inout BlockText) {
+        let dash = "-" + String(repeating: " ", count: max(1, itemIndent - 1))
         let contentIndent = dashIndent + max(2, itemIndent)
-        var lines: [String]
         switch value {
         case .string, .integer:
-            return [prefix + blockScalar(value)]
+            lines.startLine(indent: dashIndent)
+            lines.append(dash)
+            lines.append(blockScalar(value))
         case .mapping(let entries) where !entries.isEmpty:
-            lines = entries.flatMap { blockLines($0, indent: contentIndent) }
+            lines.openItem(dashIndent: dashIndent, dash: dash, contentIndent: contentIndent)
+            for entry in entries { write(entry, indent: contentIndent, into: &lines) }
         case .sequence(let items) where !items.isEmpty:
-            lines = items.flatMap { itemLines($0, dashIndent: contentIndent, itemIndent: itemIndent) }
+            lines.openItem(dashIndent: dashIndent, dash: dash, contentIndent: contentIndent)
+            for item in items { write(item: item, dashIndent: contentIndent, itemIndent: itemIndent, into: &lines) }
         case .mapping, .sequence:
-            return [prefix + flowText(value, indent: nil)]
+            lines.startLine(indent: dashIndent)
+            lines.append(dash)
+            lines.append(flowText(value, indent: nil))
         }
-        lines[0] = prefix + lines[0].dropFirst(contentIndent)
-        return lines
     }
 
     // MARK: - Flow rendering

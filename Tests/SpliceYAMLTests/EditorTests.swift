@@ -36,6 +36,18 @@ import Testing
         #expect(out == "env:\n    -   name: A\n        value: x\n    -   name: B\n        value: yy\n")
     }
 
+    @Test func nestedItemsPutEachDashWhereTheirContentStarts() throws {
+        // A list item whose content is a list (or a list of mappings) starts with every dash
+        // that opens it, on one line.
+        let out = try edit("list:\n- a\n") { editor, root in
+            editor.appendItems([
+                .mapping([NewEntry("name", .text("b")), NewEntry("ports", .sequence([.mapping([NewEntry("port", .integer(80))])]))]),
+                .sequence([.text("x"), .sequence([.text("z"), .mapping([NewEntry("k", .text("v"))])])]),
+            ], to: try #require(root["list"]))
+        }
+        #expect(out == "list:\n- a\n- name: b\n  ports:\n  - port: 80\n- - x\n  - - z\n    - k: v\n")
+    }
+
     @Test func emptyFlowCollectionsStayFlow() throws {
         let out = try edit("annotations: {}\nenv: []\n") { editor, root in
             editor.appendEntries(two, to: try #require(root["annotations"]))

@@ -1,0 +1,74 @@
+/// New block-style lines as one text, written line by line into a single string (no array of
+/// lines, no string per line): lines are joined by the document's line break as they start,
+/// and the first line of a list item's content starts with the item's dash in place of its
+/// indentation.
+struct BlockText {
+    /// The line break between lines.
+    let newline: String
+    /// The lines so far, joined (no break after the last).
+    private(set) var text = ""
+    /// Whether no line has been started.
+    private(set) var isEmpty = true
+    /// What the next line starts with instead of its first ``replacedWidth`` columns: the
+    /// dashes (and what precedes them) of the list items whose content it opens.
+    private var itemPrefix: String?
+    /// The columns ``itemPrefix`` stands for.
+    private var replacedWidth = 0
+
+    /// Makes an empty text whose lines are joined by `newline`.
+    init(newline: String) {
+        self.newline = newline
+    }
+
+    /// Starts a line indented by `indent` columns (or by the pending item prefix).
+    mutating func startLine(indent: Int) {
+        if !isEmpty { text += newline }
+        isEmpty = false
+        appendLeading(indent: indent)
+    }
+
+    /// Adds `piece` to the current line.
+    mutating func append(_ piece: String) {
+        text += piece
+    }
+
+    /// Makes the next line, indented by `contentIndent`, start with `dash` at column
+    /// `dashIndent` instead: the first line of a list item's content.
+    mutating func openItem(dashIndent: Int, dash: String, contentIndent: Int) {
+        var prefix = ""
+        if let itemPrefix {
+            prefix = itemPrefix
+            Self.appendSpaces(dashIndent - replacedWidth, to: &prefix)
+        } else {
+            Self.appendSpaces(dashIndent, to: &prefix)
+        }
+        prefix += dash
+        itemPrefix = prefix
+        replacedWidth = contentIndent
+    }
+
+    /// The indentation of a line at `indent`, or the pending item prefix with the columns
+    /// it does not stand for.
+    private mutating func appendLeading(indent: Int) {
+        if let prefix = itemPrefix {
+            text += prefix
+            Self.appendSpaces(indent - replacedWidth, to: &text)
+            itemPrefix = nil
+        } else {
+            Self.appendSpaces(indent, to: &text)
+        }
+    }
+
+    /// Spaces enough for most indentation, appended as a slice (one copy, no new string).
+    private static let spaces = String(repeating: " ", count: 64)
+
+    /// Appends `count` spaces (none when `count` is not positive) to `text`.
+    private static func appendSpaces(_ count: Int, to text: inout String) {
+        var left = count
+        while left > 0 {
+            let run = min(left, 64)
+            text += spaces[..<spaces.utf8.index(spaces.startIndex, offsetBy: run)]
+            left -= run
+        }
+    }
+}
