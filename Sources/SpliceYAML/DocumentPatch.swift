@@ -96,7 +96,7 @@ public struct DocumentPatch: Sendable {
             throw PatchBlocked(path: [], problem: problem, offset: root.start)
         }
         var planner = Planner(editor: editor, newKeysBefore: newKeysBefore)
-        _ = try planner.plan(tree, node: root, path: [], prunable: false)
+        _ = try planner.plan(tree, node: root, prunable: false)
         return planner.edits
     }
 }
@@ -184,18 +184,31 @@ private struct Planner {
     let editor: YAMLEditor
     let newKeysBefore: [String: String]
     var edits: [Edit] = []
+    /// The steps from the root to the node being planned (made a ``YAMLPath`` only for a
+    /// ``PatchBlocked``).
+    private var steps: [PathStep] = []
 
-    /// Plans `trie` under the existing collection `node` at `path`. Returns whether `node`
+    init(editor: YAMLEditor, newKeysBefore: [String: String]) {
+        self.editor = editor
+        self.newKeysBefore = newKeysBefore
+    }
+
+    /// The path of the node being planned.
+    private var currentPath: YAMLPath { YAMLPath(steps) }
+
+    /// The path of its child that `step` names.
+    private func path(_ step: PathStep) -> YAMLPath { YAMLPath(steps + [step]) }
+
+    /// Plans `trie` under the existing collection `node` at ``currentPath``. Returns whether `node`
     /// ends up empty and, being `prunable`, is left for its parent to remove (nothing is
     /// planned for it then).
-    mutating func plan(_ trie: Trie, node: YAMLNode, path: YAMLPath, prunable: Bool) throws(PatchBlocked) -> Bool {
+    mutating func plan(_ trie: Trie, node: YAMLNode, prunable: Bool) throws(PatchBlocked) -> Bool {
         var added: [(step: PathStep, value: NewValue)] = []
         var removed: [Int] = []
         var pruned: [Int] = []
         for (step, child) in trie.children {
-            let childPath = path.appending(step)
             guard step.entersMapping ? node.kind == .mapping : node.kind == .sequence else {
-                throw PatchBlocked(path: path, problem: step.entersMapping ? "it is not a mapping" : "it is not a list", offset: node.start)
+                throw PatchBlocked(path: currentPath, problem: step.entersMapping ? "it is not a mapping" : "it is not a list", offset: node.start)
             }
             guard let index = node.childIndex(step) else {
                 if let value = child.newValue(for: step) { added.append((step, value)) }
@@ -203,7 +216,7 @@ private struct Planner {
             }
             if case .key(let key) = step, node.pairs.firstIndex(where: { $0.key.isScalar(withValue: key) }) != index {
                 // Editing one of the two would leave the other, and a later run would find it.
-                throw PatchBlocked(path: childPath, problem: "the key is written more than once in its mapping", offset: node.pairs[index].key.start)
+                throw PatchBlocked(path: path(step), problem: "the key is written more than once in its mapping", offset: node.pairs[index].key.start)
             }
             let existing = node.kind == .mapping ? node.pairs[index].value : node.items[index]
             switch child.operation {
@@ -212,13 +225,13 @@ private struct Planner {
                 continue
             case .set(let value):
                 if step.isScalarItem { continue }
-                try setScalar(existing, to: value, pair: node.kind == .mapping ? node.pairs[index] : nil, in: node, path: childPath)
+                try setScalar(existing, to: value, pair: node.kind == .mapping ? node.pairs[index] : nil, in: node, step: step)
                 continue
             case nil:
                 break
             }
             if let problem = existing.sharedTextProblem {
-                throw PatchBlocked(path: childPath, problem: problem, offset: existing.start)
+                throw PatchBlocked(path: path(step), problem: problem, offset: existing.start)
             }
             if existing.isNull, node.kind == .mapping {
                 if let value = child.newValue(for: step) {
@@ -227,10 +240,13 @@ private struct Planner {
                 continue
             }
             guard existing.kind == .mapping || existing.kind == .sequence else {
-                throw PatchBlocked(path: childPath, problem: "it is not a mapping or a list", offset: existing.start)
+                throw PatchBlocked(path: path(step), problem: "it is not a mapping or a list", offset: existing.start)
             }
             let pair = node.kind == .mapping ? node.pairs[index] : nil
-            if try plan(child, node: existing, path: childPath, prunable: child.pruneAllowance >= 0) {
+            steps.append(step)
+            let emptied = try plan(child, node: existing, prunable: child.pruneAllowance >= 0)
+            steps.removeLast()
+            if emptied {
                 if editor.canPrune(existing, heldBy: pair, in: node, atInsertionPoint: isInsertionPoint(index, of: node)) {
                     pruned.append(index)
                 } else {
@@ -242,7 +258,7 @@ private struct Planner {
         if prunable && added.isEmpty && childCount > 0 && removed.count + pruned.count == childCount {
             return true
         }
-        try write(added: added, removed: removed + pruned, in: node, path: path)
+        try write(added: added, removed: removed + pruned, in: node)
         return false
     }
 
@@ -256,21 +272,22 @@ private struct Planner {
         return node.pairs[index + 1].key.kind == .scalar && node.pairs[index + 1].key.value == before
     }
 
-    /// Gives the existing node `existing` (the value of `pair` when in a mapping) the scalar `value`.
-    private mutating func setScalar(_ existing: YAMLNode, to value: PatchValue, pair: YAMLPair?, in parent: YAMLNode, path: YAMLPath) throws(PatchBlocked) {
+    /// Gives the existing node `existing` (the value of `pair` when in a mapping, the child
+    /// `step` names of `parent`) the scalar `value`.
+    private mutating func setScalar(_ existing: YAMLNode, to value: PatchValue, pair: YAMLPair?, in parent: YAMLNode, step: PathStep) throws(PatchBlocked) {
         if existing.kind == .scalar && !existing.isNull && existing.value == value.text && (!value.mustBeString || existing.isString)
             && (!value.isInteger || existing.scalarStyle == .plain) {
             return
         }
         if let problem = existing.sharedTextProblem {
-            throw PatchBlocked(path: path, problem: problem, offset: existing.start)
+            throw PatchBlocked(path: path(step), problem: problem, offset: existing.start)
         }
         if existing.isNull, let pair {
             edits += editor.replaceNullValue(of: pair, in: parent, with: value.newValue)
             return
         }
         guard existing.kind == .scalar else {
-            throw PatchBlocked(path: path, problem: "it is not a single value", offset: existing.start)
+            throw PatchBlocked(path: path(step), problem: "it is not a single value", offset: existing.start)
         }
         if value.mustBeString {
             edits.append(editor.replaceScalar(existing, withString: value.text))
@@ -282,7 +299,7 @@ private struct Planner {
     }
 
     /// The edits that add `added` to and remove the children at `removed` from `node`.
-    private mutating func write(added: [(step: PathStep, value: NewValue)], removed: [Int], in node: YAMLNode, path: YAMLPath) throws(PatchBlocked) {
+    private mutating func write(added: [(step: PathStep, value: NewValue)], removed: [Int], in node: YAMLNode) throws(PatchBlocked) {
         let childCount = node.kind == .mapping ? node.pairs.count : node.items.count
         if !added.isEmpty && childCount > 0 && Set(removed).count == childCount {
             // Every old child goes and new ones come: write the new ones in their place.
