@@ -46,14 +46,22 @@ extension YAMLSource {
     /// - Throws: ``EditConflict`` when two edits overlap, one falls outside the source (or
     ///   the window), or one would change the line breaks or characters around it.
     public func applying(_ edits: [Edit], within window: Range<Int>? = nil) throws(EditConflict) -> [UInt8] {
+        try splicing(edits, within: window).bytes
+    }
+
+    /// ``applying(_:within:)``'s bytes, with where each edit's replacement landed in them
+    /// (offsets into the returned bytes, in order; empty for a removal).
+    public func splicing(_ edits: [Edit], within window: Range<Int>? = nil) throws(EditConflict) -> (bytes: [UInt8], spans: [Range<Int>]) {
         let window = window ?? 0..<bytes.count
-        guard !edits.isEmpty else { return window == 0..<bytes.count ? bytes : Array(bytes[window]) }
+        guard !edits.isEmpty else { return (window == 0..<bytes.count ? bytes : Array(bytes[window]), []) }
         let ordered = edits.enumerated().sorted {
             ($0.element.range.lowerBound, -$0.element.depth, $0.offset) < ($1.element.range.lowerBound, -$1.element.depth, $1.offset)
         }.map(\.element)
         var output: [UInt8] = []
         output.reserveCapacity(window.count + ordered.reduce(0) { $0 + $1.replacement.count })
         var junctions: [(output: Int, edit: Range<Int>)] = []
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(ordered.count)
         var cursor = window.lowerBound
         for edit in ordered {
             guard edit.range.lowerBound >= cursor, edit.range.upperBound <= window.upperBound else {
@@ -63,9 +71,11 @@ extension YAMLSource {
                 throw EditConflict(description: "edit at bytes \(edit.range) would cut a line break or a character in two")
             }
             output.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
-            junctions.append((output.count, edit.range))
+            let start = output.count
+            junctions.append((start, edit.range))
             output.append(contentsOf: edit.replacement)
             junctions.append((output.count, edit.range))
+            spans.append(start..<output.count)
             cursor = edit.range.upperBound
         }
         output.append(contentsOf: bytes[cursor..<window.upperBound])
@@ -74,7 +84,7 @@ extension YAMLSource {
                 throw EditConflict(description: "edit at bytes \(junction.edit) would join a carriage return and a line feed into one line break")
             }
         }
-        return output
+        return (output, spans)
     }
 
     /// Whether `offset` falls between the CR and LF of a CRLF, or inside a multi-byte character.

@@ -98,6 +98,47 @@ public struct YAMLStream: Sendable {
         _ = try YAMLParser(source: source, maximumDepth: maximumDepth).parseDocuments()
     }
 
+    /// Checks, as ``check(_:maximumDepth:workers:)`` does, the documents of `source` that hold
+    /// or border a byte of `spans` (the edited bytes, in order): the rest of an edited stream
+    /// is text that parsed before, cut where the parser cuts it, so it still does. Consecutive
+    /// such documents are parsed together, in pieces of about ``Workers/minimumPieceSize`` on
+    /// up to `workers` threads.
+    /// - Throws: the ``YAMLParseError`` of parsing the whole source, when one of them does not parse.
+    public static func check(_ source: YAMLSource, around spans: [Range<Int>], maximumDepth: Int = defaultMaximumDepth, workers: Workers) throws(YAMLParseError) {
+        let count = source.bytes.count
+        var bounds = source.documentStartLines()
+        guard !bounds.isEmpty, !spans.isEmpty else {
+            return try check(source, maximumDepth: maximumDepth, workers: workers)
+        }
+        if bounds[0] != 0 { bounds.insert(0, at: 0) }
+        bounds.append(count)
+        var ranges: [Range<Int>] = []
+        for span in spans {
+            // A byte either side counts: an edit that ends where a document starts may change it.
+            let low = max(0, span.lowerBound - 1)
+            let high = min(count, span.upperBound + 1)
+            // The last bound at or before `low`, and the first at or after `high`.
+            var first = 0
+            var last = bounds.count - 1
+            while last - first > 1 {
+                let middle = (first + last) / 2
+                if bounds[middle] <= low { first = middle } else { last = middle }
+            }
+            var end = first + 1
+            while end < bounds.count - 1 && bounds[end] < high { end += 1 }
+            let range = bounds[first]..<bounds[end]
+            if let previous = ranges.last, previous.upperBound >= range.lowerBound,
+               previous.count < workers.minimumPieceSize || previous.upperBound > range.lowerBound {
+                ranges[ranges.count - 1] = previous.lowerBound..<max(previous.upperBound, range.upperBound)
+            } else {
+                ranges.append(range)
+            }
+        }
+        let parsed = workers.map(ranges) { range in YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parses() }
+        if !parsed.contains(false) { return }
+        _ = try YAMLParser(source: source, maximumDepth: maximumDepth).parseDocuments()
+    }
+
     /// The documents of `pieces` of `source` parsed apart and joined in order, or nil when a
     /// piece does not parse.
     package static func documents(of source: YAMLSource, maximumDepth: Int, pieces: [Range<Int>], workers: Workers) -> [YAMLDocument]? {

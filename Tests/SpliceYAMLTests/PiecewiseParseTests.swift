@@ -128,6 +128,28 @@ import Testing
         #expect(throws: YAMLParseError.self) { try YAMLStream.check(utf16, workers: .one) }
     }
 
+    @Test func checkingAroundEditsParsesTheDocumentsTheyTouch() throws {
+        let text = "a: 1\n---\nb: [2\n---\nc: 3\n"
+        let source = YAMLSource(text)
+        let broken = try #require(text.utf8.firstIndex(of: UInt8(ascii: "[")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) })
+        for workers in [Workers.one, Workers(2, minimumPieceSize: 1)] {
+            // An edit in the first or last document leaves the middle one to the input's own parse.
+            try YAMLStream.check(source, around: [0..<1], workers: workers)
+            try YAMLStream.check(source, around: [text.utf8.count - 2..<text.utf8.count - 1], workers: workers)
+            // One inside the broken document, or ending where it starts, is told as the whole parse tells it.
+            var wholeError: YAMLParseError?
+            do { _ = try YAMLStream(parsing: source) } catch { wholeError = error }
+            for spans in [[broken..<broken + 1], [0..<1, broken..<broken + 1], [4..<5]] {
+                var checkError: YAMLParseError?
+                do { try YAMLStream.check(source, around: spans, workers: workers) } catch { checkError = error }
+                #expect(checkError != nil && checkError?.location == wholeError?.location, "\(spans)")
+            }
+        }
+        // Without a `---` line to cut at, or without spans, the whole source is checked.
+        #expect(throws: YAMLParseError.self) { try YAMLStream.check(YAMLSource("a: 1\nb: [2\n"), around: [0..<1], workers: .one) }
+        #expect(throws: YAMLParseError.self) { try YAMLStream.check(source, around: [], workers: .one) }
+    }
+
     @Test func anOrdinaryFileStaysWhole() {
         let source = YAMLSource("a: 1\n---\nb: 2\n")
         #expect(YAMLStream.pieces(of: source, count: 8) == [])

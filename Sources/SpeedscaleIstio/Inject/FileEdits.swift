@@ -16,21 +16,23 @@ struct FileEdits: Sendable {
     }
 
     /// The source's bytes in `window` (all of them by default) with the edits, which all
-    /// fall inside it, applied; checked to still parse (on `workers` threads).
+    /// fall inside it, applied; the documents they touch checked to still parse (on
+    /// `workers` threads).
     /// - Throws: ``InjectError/internalError(file:message:location:)`` when the edits
     ///   conflict or their result does not parse, located at the edit in the input.
     func output(within window: Range<Int>? = nil, workers: Workers = .one) throws(InjectError) -> [UInt8] {
         if window == nil, let output = piecewiseOutput(workers: workers) { return output }
         let output: [UInt8]
+        let spans: [Range<Int>]
         do {
-            output = try source.applying(edits, within: window)
+            (output, spans) = try source.splicing(edits, within: window)
         } catch {
             throw .internalError(file: file, message: error.description, location: nil)
         }
         if !edits.isEmpty {
             let edited = YAMLSource(output)
             do {
-                try YAMLStream.check(edited, workers: workers)
+                try YAMLStream.check(edited, around: spans, workers: workers)
             } catch {
                 // Point at the edit in the input, where the user can look, not into the edited
                 // text (which starts where the window does).
