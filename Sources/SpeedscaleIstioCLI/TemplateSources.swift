@@ -77,8 +77,10 @@ struct TemplateSources {
             let count = bytes.count
             while start <= count {
                 lineNumber += 1
-                var end = start
-                while end < count && bytes[end] != 0x0A { end += 1 }
+                var end = count
+                if start < count, let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, count - start) {
+                    end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                }
                 let next = end + 1
                 if end > start && bytes[end - 1] == 0x0D { end -= 1 }
                 let length = end - start
