@@ -59,15 +59,16 @@ struct BlockText {
         }
     }
 
-    /// Spaces enough for most indentation, appended as a slice (one copy, no new string).
-    private static let spaces = String(repeating: " ", count: 64)
+    /// Runs of 0 to 15 spaces: each fits in a string's inline storage, so appending one
+    /// copies a few bytes and allocates nothing.
+    private static let spaceRuns = (0...15).map { String(repeating: " ", count: $0) }
 
     /// Appends `count` spaces (none when `count` is not positive) to `text`.
     private static func appendSpaces(_ count: Int, to text: inout String) {
         var left = count
         while left > 0 {
-            let run = min(left, 64)
-            text += spaces[..<spaces.utf8.index(spaces.startIndex, offsetBy: run)]
+            let run = min(left, 15)
+            text += spaceRuns[run]
             left -= run
         }
     }

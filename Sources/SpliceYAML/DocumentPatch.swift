@@ -112,32 +112,31 @@ private struct Trie: Sendable {
     /// Children in the order they were first asked for (new entries are written in that order).
     var children: [(step: PathStep, trie: Trie)] = []
 
-    mutating func insert(_ steps: ArraySlice<PathStep>, operation: Operation) {
-        guard let step = steps.first else {
-            self.operation = operation
-            return
-        }
-        if let index = children.firstIndex(where: { $0.step == step }) {
-            children[index].trie.insert(steps.dropFirst(), operation: operation)
-        } else {
-            var child = Trie()
-            child.insert(steps.dropFirst(), operation: operation)
-            children.append((step, child))
-        }
-    }
-
     /// How many levels above this node the removals below it allow to be pruned: a removal
     /// allows what it was given, a collection one level less than the least of its children;
     /// -1 when something below is written. A collection may be pruned when this is 0 or more.
-    var pruneAllowance: Int {
-        switch operation {
-        case .set: return -1
-        case .remove(let prune): return prune
+    /// Kept up to date by ``insert(_:operation:)``.
+    private(set) var pruneAllowance = -1
+
+    mutating func insert(_ steps: ArraySlice<PathStep>, operation: Operation) {
+        if let step = steps.first {
+            if let index = children.firstIndex(where: { $0.step == step }) {
+                children[index].trie.insert(steps.dropFirst(), operation: operation)
+            } else {
+                var child = Trie()
+                child.insert(steps.dropFirst(), operation: operation)
+                children.append((step, child))
+            }
+        } else {
+            self.operation = operation
+        }
+        switch self.operation {
+        case .set: pruneAllowance = -1
+        case .remove(let prune): pruneAllowance = prune
         case nil:
-            guard !children.isEmpty else { return -1 }
             var least = Int.max
             for child in children { least = min(least, child.trie.pruneAllowance) }
-            return least - 1
+            pruneAllowance = children.isEmpty ? -1 : least - 1
         }
     }
 
