@@ -7,6 +7,8 @@ import KubeManifests
 struct Convergence {
     /// The workload's facts.
     let context: WorkloadContext
+    /// Its current entries, with its app container's variables.
+    let entries: CurrentEntries
     /// What was asked.
     let request: ProfileRequest
     /// Whether values this tool would not write may be replaced.
@@ -28,7 +30,7 @@ struct Convergence {
     func plan() -> Plan {
         let declared = context.declared
         let base = request.settings(over: ProfileSettings(), for: context)
-        let current = ProfileSettings(reading: context, fallback: base)
+        let (current, currentRuntime) = ProfileSettings.reading(context, fallback: base)
         let settings = request.settings(over: current, for: context)
         var oldProfiles = declared.profile.map { [$0] } ?? []
         var keptProfile: CaptureProfile?
@@ -83,7 +85,6 @@ struct Convergence {
         }
         let needsContainer = target.usesForwardProxy && settings.environmentPlacement == .container
         if needsContainer, let problem = context.appContainer.problem { return .failed([problem]) }
-        let entries = CurrentEntries(context.workload, container: context.appContainer.value)
         let javaOptions = entries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
         let wanted = target.resolve(settings, facts: EntryFacts(appPort: target == .dual ? port?.number : nil, javaToolOptions: javaOptions))
         let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
@@ -140,7 +141,7 @@ struct Convergence {
         }
         if !problems.isEmpty { return .failed(problems) }
         let usesContainer = wanted.contains { $0.place.isOnContainer || $0.place.jvmOptionsHolder != nil } || target.usesForwardProxy
-        let runtime = target.usesSidecar ? request.runtime(for: context) : nil
+        let runtime = target.usesSidecar ? request.runtime(for: context, current: currentRuntime) : nil
         let decision = InjectDecision(
             profile: target, profileReason: profileReason, kept: keptProfile,
             container: usesContainer ? context.appContainer.value?.name : nil, port: target == .dual ? port : nil,

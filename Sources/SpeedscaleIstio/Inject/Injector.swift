@@ -96,12 +96,16 @@ public struct Injector: Sendable {
             plan.outcomes.append(plan.outcome(for: workload.object, status: .skipped(reason.description), notes: notes))
             return
         }
-        switch Convergence(context: context, request: request, overwrite: options.overwrite, configuration: settings.matched, memo: memo).plan() {
+        let entries = CurrentEntries(workload, container: context.appContainer.value)
+        let convergence = Convergence(
+            context: context, entries: entries, request: request, overwrite: options.overwrite, configuration: settings.matched, memo: memo)
+        switch convergence.plan() {
         case .failed(let problems):
             plan.outcomes.append(plan.outcome(for: workload.object, status: .failed(problems), notes: notes))
         case .changes(let changes, let status, let decision):
             let writer = WorkloadWriter(
-                workload: workload, container: context.appContainer.value, editor: plan.editor(forDocument: workload.object.documentIndex))
+                workload: workload, container: context.appContainer.value, editor: plan.editor(forDocument: workload.object.documentIndex),
+                entries: entries)
             do {
                 plan.edits += try writer.edits(for: changes)
             } catch {

@@ -11,12 +11,15 @@ struct WorkloadWriter {
     let container: Container?
     /// The editor of its document.
     let editor: YAMLEditor
+    /// The workload's current entries with `container` as its app container, when the
+    /// caller has read them already.
+    var entries: CurrentEntries?
 
     /// The edits that make `changes`.
     /// - Throws: ``PatchBlocked`` when a node in the way cannot be edited exactly.
     func edits(for changes: [EntryChange]) throws(PatchBlocked) -> [Edit] {
         guard !changes.isEmpty else { return [] }
-        let entries = CurrentEntries(workload, container: self.container)
+        let entries = self.entries ?? CurrentEntries(workload, container: self.container)
         var patch = DocumentPatch(editor: editor, root: workload.object.node)
         let container = self.container.map { workload.containerPath($0.index) }
         var lists: [String: (added: [String], removed: Set<String>)] = [:]

@@ -57,6 +57,12 @@ public struct ProfileRequest: Sendable, Equatable {
     public func runtime(for context: WorkloadContext) -> RuntimeGuess {
         hints.runtime == nil ? ProfileSettings.currentRuntime(of: context) : context.runtime
     }
+
+    /// ``runtime(for:)`` when the workload's current runtime has been read already (by
+    /// ``ProfileSettings/reading(_:fallback:)``).
+    func runtime(for context: WorkloadContext, current: RuntimeGuess) -> RuntimeGuess {
+        hints.runtime == nil ? current : context.runtime
+    }
 }
 
 extension ProfileSettings {
@@ -64,7 +70,13 @@ extension ProfileSettings {
     /// they show (protocol, hosts and ports, TLS, lowercase variables, where the variables
     /// are); `fallback` for what they do not show (extra `NO_PROXY` hosts among them).
     public init(reading context: WorkloadContext, fallback: ProfileSettings) {
-        self = fallback
+        self = Self.reading(context, fallback: fallback).settings
+    }
+
+    /// ``init(reading:fallback:)``'s settings, with the runtime they show and why (what
+    /// ``currentRuntime(of:)`` tells), read together.
+    static func reading(_ context: WorkloadContext, fallback: ProfileSettings) -> (settings: ProfileSettings, runtime: RuntimeGuess) {
+        var settings = fallback
         let annotations = context.sidecar.annotations
         let environment = context.appContainer.value.map(ProxyEnvironment.init)
         let extra = annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
@@ -72,24 +84,26 @@ extension ProfileSettings {
         let inExtra = ["HTTP_PROXY", "HTTPS_PROXY"].compactMap { extra?.value($0) }.first
         let javaProxy = Self.javaProxy(of: context)
         if inContainer == nil && (inExtra != nil || javaProxy?.holder == .extraVariable(JavaTrustStore.toolOptionsVariable)) {
-            environmentPlacement = .annotation
+            settings.environmentPlacement = .annotation
         }
         let url = (inContainer ?? inExtra).map(ProxyURL.init)
         let protocolValue = annotations.value(SpeedscaleAnnotation.proxyProtocol).flatMap(ProxyProtocolValue.init(rawValue:))
-        if let read = ForwardProtocol.reading(annotation: protocolValue, scheme: url?.scheme) { forwardProtocol = read }
-        if let host = annotations.value(SpeedscaleAnnotation.proxyHost) { proxyHost = host }
+        if let read = ForwardProtocol.reading(annotation: protocolValue, scheme: url?.scheme) { settings.forwardProtocol = read }
+        if let host = annotations.value(SpeedscaleAnnotation.proxyHost) { settings.proxyHost = host }
         if let url, url.hostIsLoopback {
-            proxyEnvHost = url.host
+            settings.proxyEnvHost = url.host
         } else if let javaProxy {
-            proxyEnvHost = javaProxy.host
+            settings.proxyEnvHost = javaProxy.host
         }
-        if let port = annotations.value(SpeedscaleAnnotation.proxyOutPort).flatMap(PortNumber.parse) { outboundPort = port }
-        tlsOut = annotations.isTrue(SpeedscaleAnnotation.tlsOut)
-        istioCNI = annotations.isTrue(SpeedscaleAnnotation.istioCNI)
+        if let port = annotations.value(SpeedscaleAnnotation.proxyOutPort).flatMap(PortNumber.parse) { settings.outboundPort = port }
+        settings.tlsOut = annotations.isTrue(SpeedscaleAnnotation.tlsOut)
+        settings.istioCNI = annotations.isTrue(SpeedscaleAnnotation.istioCNI)
         let lowercase = ["http_proxy", "https_proxy"]
-        lowercaseEnv = lowercase.contains { environment?.value($0) != nil || extra?.value($0) != nil }
-        tlsOutByOperator = context.settings.assumeTLSOut
-        runtime = Self.currentRuntime(of: context, hasJavaProxy: javaProxy != nil, environment: environment, extra: extra).runtime
+        settings.lowercaseEnv = lowercase.contains { environment?.value($0) != nil || extra?.value($0) != nil }
+        settings.tlsOutByOperator = context.settings.assumeTLSOut
+        let runtime = Self.currentRuntime(of: context, hasJavaProxy: javaProxy != nil, environment: environment, extra: extra)
+        settings.runtime = runtime.runtime
+        return (settings, runtime)
     }
 
     /// The runtime a workload's current entries show: JVM proxy flags pointing at the pod

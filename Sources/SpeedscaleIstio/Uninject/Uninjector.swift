@@ -105,7 +105,7 @@ public struct Uninjector: Sendable {
         let annotationEntries = profiles.flatMap { memo.everyRuntime($0, current, facts: facts) }
             .filter { !$0.place.isOnContainer && $0.place.variableName == nil }
         var edits: [Edit] = []
-        var containerChanges: [(Container?, [EntryChange])] = []
+        var containerChanges: [(Container?, CurrentEntries, [EntryChange])] = []
         // The JVM flags go on the container without tls-out; recognise them there in any case.
         var plain = current
         plain.tlsOut = false
@@ -136,11 +136,11 @@ public struct Uninjector: Sendable {
                 entry.role == .companion && pointsAtSidecar.contains(entry.place.isOnContainer)
                     && entries.value(at: entry.place).text == entry.value
             }.map { .remove($0.place) }
-            containerChanges.append((container, changes))
+            containerChanges.append((container, entries, changes))
         }
-        for (container, changes) in containerChanges where !changes.isEmpty {
+        for (container, entries, changes) in containerChanges where !changes.isEmpty {
             do {
-                edits += try WorkloadWriter(workload: workload, container: container, editor: editor).edits(for: changes)
+                edits += try WorkloadWriter(workload: workload, container: container, editor: editor, entries: entries).edits(for: changes)
             } catch {
                 return (.failed([.blocked(error)]), [])
             }
