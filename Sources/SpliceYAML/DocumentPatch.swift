@@ -135,7 +135,7 @@ private struct Trie: Sendable {
         case .remove(let prune): pruneAllowance = prune
         case nil:
             var least = Int.max
-            for child in children { least = min(least, child.trie.pruneAllowance) }
+            for index in children.indices { least = min(least, children[index].trie.pruneAllowance) }
             pruneAllowance = children.isEmpty ? -1 : least - 1
         }
     }

@@ -276,9 +276,16 @@ public struct YAMLSource: Sendable {
     /// The column, counted in bytes from the start of its line (0-based), of `offset`.
     /// Indentation is made of spaces, so for the start of a block node this is its indentation.
     public func byteColumn(of offset: Int) -> Int {
-        var start = lineStart(ofByte: offset)
+        linePosition(of: offset).column
+    }
+
+    /// The 0-based line index and the byte column of `offset` (``lineIndex(ofByte:)`` and
+    /// ``byteColumn(of:)`` together, with one lookup of the line).
+    func linePosition(of offset: Int) -> (line: Int, column: Int) {
+        let line = lineStarts.line(holding: offset)
+        var start = lineStarts[line]
         if start == 0 && hasByteOrderMark && offset >= 3 { start = 3 }
-        return offset - start
+        return (line, offset - start)
     }
 
     /// The text of a byte range, decoded as UTF-8.
