@@ -30,7 +30,7 @@ struct Convergence {
     func plan() -> Plan {
         let declared = context.declared
         let base = request.settings(over: ProfileSettings(), for: context)
-        let (current, currentRuntime) = ProfileSettings.reading(context, fallback: base)
+        let (current, currentRuntime) = ProfileSettings.reading(context, fallback: base, entries: entries)
         let settings = request.settings(over: current, for: context)
         var oldProfiles = declared.profile.map { [$0] } ?? []
         var keptProfile: CaptureProfile?
@@ -86,7 +86,7 @@ struct Convergence {
         let needsContainer = target.usesForwardProxy && settings.environmentPlacement == .container
         if needsContainer, let problem = context.appContainer.problem { return .failed([problem]) }
         let javaOptions = entries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
-        let wanted = target.resolve(settings, facts: EntryFacts(appPort: target == .dual ? port?.number : nil, javaToolOptions: javaOptions))
+        let wanted = memo.resolve(target, settings, facts: EntryFacts(appPort: target == .dual ? port?.number : nil, javaToolOptions: javaOptions))
         let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
         // What this tool writes under any runtime counts as its own: a runtime changed (by a
         // flag, or because it is now detected) is a conversion, not a conflict.

@@ -74,15 +74,18 @@ extension ProfileSettings {
     }
 
     /// ``init(reading:fallback:)``'s settings, with the runtime they show and why (what
-    /// ``currentRuntime(of:)`` tells), read together.
-    static func reading(_ context: WorkloadContext, fallback: ProfileSettings) -> (settings: ProfileSettings, runtime: RuntimeGuess) {
+    /// ``currentRuntime(of:)`` tells), read together; `entries` are the workload's current
+    /// entries with its app container, when read already.
+    static func reading(
+        _ context: WorkloadContext, fallback: ProfileSettings, entries: CurrentEntries? = nil
+    ) -> (settings: ProfileSettings, runtime: RuntimeGuess) {
         var settings = fallback
         let annotations = context.sidecar.annotations
         let environment = context.appContainer.value.map(ProxyEnvironment.init)
         let extra = annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
         let inContainer = ["HTTP_PROXY", "HTTPS_PROXY"].compactMap { environment?.value($0) }.first
         let inExtra = ["HTTP_PROXY", "HTTPS_PROXY"].compactMap { extra?.value($0) }.first
-        let javaProxy = Self.javaProxy(of: context)
+        let javaProxy = Self.javaProxy(of: context, entries: entries)
         if inContainer == nil && (inExtra != nil || javaProxy?.holder == .extraVariable(JavaTrustStore.toolOptionsVariable)) {
             settings.environmentPlacement = .annotation
         }
@@ -134,8 +137,9 @@ extension ProfileSettings {
     /// The loopback host of the JVM proxy flags of the places this tool writes them (the app
     /// container's `JAVA_TOOL_OPTIONS`, its line in `extra-container-env-vars`, the
     /// `tls-java-tool-options-value` annotation), and the place, if any.
-    static func javaProxy(of context: WorkloadContext) -> (host: String, holder: EntryPlace)? {
-        let entries = CurrentEntries(context.workload, container: context.appContainer.value)
+    /// `entries` are the workload's current entries with its app container, when read already.
+    static func javaProxy(of context: WorkloadContext, entries: CurrentEntries? = nil) -> (host: String, holder: EntryPlace)? {
+        let entries = entries ?? CurrentEntries(context.workload, container: context.appContainer.value)
         let variable = JavaTrustStore.toolOptionsVariable
         let holders: [EntryPlace] = [.variable(variable), .extraVariable(variable), .annotation(SpeedscaleAnnotation.tlsJavaToolOptionsValue)]
         for holder in holders {
