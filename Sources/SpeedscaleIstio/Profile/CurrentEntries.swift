@@ -52,12 +52,12 @@ public struct CurrentEntries: Sendable {
         case .listEntry(let name, let entry):
             let list = variable(name)
             guard case .value(let text, _) = list else { return list == .absent ? .absent : list }
-            return HostList.entries(text).contains(entry) ? .value(entry, isString: true) : .absent
+            return HostList.contains(text, entry) ? .value(entry, isString: true) : .absent
         case .extraVariable(let name):
             return extra?.value(name).map { .value($0, isString: true) } ?? .absent
         case .extraListEntry(let name, let entry):
             guard let text = extra?.value(name) else { return .absent }
-            return HostList.entries(text).contains(entry) ? .value(entry, isString: true) : .absent
+            return HostList.contains(text, entry) ? .value(entry, isString: true) : .absent
         case .jvmProperty(let holder, let name):
             let options = value(at: holder)
             guard case .value(let text, _) = options else { return options }

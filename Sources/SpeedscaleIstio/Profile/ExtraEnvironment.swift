@@ -45,6 +45,18 @@ public enum HostList {
         text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 
+    /// Whether ``entries(_:)`` of `text` holds `entry`, found without making a string of
+    /// each entry.
+    public static func contains(_ text: String, _ entry: String) -> Bool {
+        for part in text.split(separator: ",") {
+            var item = part
+            while let first = item.first, first == " " || first == "\t" { item = item.dropFirst() }
+            while let last = item.last, last == " " || last == "\t" { item = item.dropLast() }
+            if !item.isEmpty && item == entry { return true }
+        }
+        return false
+    }
+
     /// `text` with `added` appended and `removed` taken out; the other entries keep their spacing.
     public static func editing(_ text: String, adding added: [String], removing removed: Set<String>) -> String {
         var parts = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
