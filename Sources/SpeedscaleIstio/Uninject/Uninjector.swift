@@ -94,9 +94,10 @@ public struct Uninjector: Sendable {
             return (.skipped(reason.description), [])
         }
         let fallback = settings.request.settings(over: ProfileSettings(), for: context)
-        let current = ProfileSettings(reading: context, fallback: fallback)
+        let appEntries = CurrentEntries(workload, container: context.appContainer.value)
+        let current = ProfileSettings.reading(context, fallback: fallback, entries: appEntries).settings
         let port = workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
-        let javaOptions = CurrentEntries(workload, container: context.appContainer.value).value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
+        let javaOptions = appEntries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
         let facts = EntryFacts(appPort: port, javaToolOptions: javaOptions)
         var profiles: [CaptureProfile] = context.declared.profile.map { [$0] } ?? []
         if context.declared == .sidecarAndEBPF {
@@ -123,7 +124,9 @@ public struct Uninjector: Sendable {
         // extra-container-env-vars annotation (checked once, with the first).
         let containers = workload.containers.filter { !AppContainer.isKnownSidecar($0) }
         for (offset, container) in (containers.isEmpty ? [nil] : containers.map { Optional($0) }).enumerated() {
-            let entries = CurrentEntries(workload, container: container)
+            let app = context.appContainer.value
+            let isApp = container?.index == app?.index && container?.isInit == app?.isInit
+            let entries = isApp ? appEntries : CurrentEntries(workload, container: container)
             var changes: [EntryChange] = []
             if offset == 0 {
                 changes += annotationEntries.filter { entries.value(at: $0.place).text == $0.value }.map { .remove($0.place) }
