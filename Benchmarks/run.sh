@@ -4,7 +4,8 @@
 # with the same compiler and -c release), and prints markdown tables on stdout:
 #
 #   1. throughput of inject, uninject (on inject's output) and lint over PAIRS Deployment+Service
-#      pairs in one stream, in MiB/s and as a ratio to the baseline;
+#      pairs in one stream, in MiB/s and as a ratio to the baseline (each command's runs take
+#      turns with the baseline's over the same bytes);
 #   2. time per document at DOCS documents in one stream, for each subcommand;
 #   3. peak RSS (GNU time's %M) against input size;
 #   4. a directory of FILES small files, with --jobs 1 against the default (when the tool has --jobs);
@@ -149,39 +150,44 @@ echo
 echo "| run | input | MiB | time | MiB/s | libyaml MiB/s, same bytes | ratio to libyaml |"
 echo "|---|---|---|---|---|---|---|"
 
-# baseline_rate FILE: libyaml's MiB/s over FILE (measured once per file).
-declare -A BASE_RATE=()
-baseline_rate() {
-  if [ -z "${BASE_RATE[$1]:-}" ]; then
-    progress "throughput: libyaml over $(basename "$1")"
-    measure 0 "$BASELINE" "$1"
-    BASE_RATE[$1]=$(rate "$(size "$1")" "$MEDIAN")
-    BASE_TIME=$MEDIAN
-  fi
-}
-
-# throughput_row NAME FILE OK_EXITS COMMAND...
+# throughput_row NAME FILE OK_EXITS COMMAND...: sets ROW (the table row of COMMAND over FILE)
+# and BASE_TIME (libyaml's median time over FILE). libyaml and COMMAND take turns (libyaml,
+# COMMAND, libyaml, ...), so that a machine that speeds up or slows down during the benchmark
+# weighs on both alike; each figure is the median of its own runs, and the ratio is of the two.
 throughput_row() {
   local name=$1 file=$2 ok=$3; shift 3
-  local bytes base_rate
+  local bytes base_rate round base_times=() times=() note=''
   bytes=$(size "$file")
-  baseline_rate "$file"
-  base_rate=${BASE_RATE[$file]}
-  progress "throughput: $name"
-  measure "$ok" "$@"
-  if [ -n "$MEDIAN" ]; then
-    echo "| $name | $(basename "$file") | $(mib "$bytes") | $(shown_time) | $(rate "$bytes" "$MEDIAN") | $base_rate | $(ratio "$(rate "$bytes" "$MEDIAN")" "$base_rate") |"
+  for ((round = 0; round < RUNS; round++)); do
+    progress "throughput: libyaml over $(basename "$file"), then $name (round $((round + 1)) of $RUNS)"
+    RUNS=1 OUT=/dev/null measure 0 "$BASELINE" "$file"
+    [ -n "$MEDIAN" ] || { echo "the libyaml baseline failed over $file ($NOTE)" >&2; exit 2; }
+    base_times+=("$MEDIAN")
+    RUNS=1 measure "$ok" "$@"
+    if [ -z "$MEDIAN" ]; then note=$NOTE; break; fi
+    times+=("$MEDIAN")
+    awk -v e="$MEDIAN" -v l="$LONG" 'BEGIN { exit !(e > l) }' && break
+  done
+  BASE_TIME=$(median_of "${base_times[@]}")
+  base_rate=$(rate "$bytes" "$BASE_TIME")
+  if [ -z "$note" ]; then
+    MEDIAN=$(median_of "${times[@]}")
+    ROW="| $name | $(basename "$file") | $(mib "$bytes") | $(shown_time) | $(rate "$bytes" "$MEDIAN") | $base_rate | $(ratio "$(rate "$bytes" "$MEDIAN")" "$base_rate") |"
   else
-    echo "| $name | $(basename "$file") | $(mib "$bytes") | $NOTE | - | $base_rate | - |"
+    MEDIAN=''
+    ROW="| $name | $(basename "$file") | $(mib "$bytes") | $note | - | $base_rate | - |"
   fi
 }
 
-baseline_rate "$STREAM"
-echo "| libyaml event parse (baseline) | $(basename "$STREAM") | $(mib "$(size "$STREAM")") | $(seconds "$BASE_TIME") | ${BASE_RATE[$STREAM]} | ${BASE_RATE[$STREAM]} | 1.000 |"
 OUT=$WORK/inject-output.yaml throughput_row inject "$STREAM" 0 "$BIN" inject -q -f "$STREAM"
 INJECT_FINISHED=$MEDIAN
+INJECT_ROW=$ROW
+echo "| libyaml event parse (baseline, runs beside inject's) | $(basename "$STREAM") | $(mib "$(size "$STREAM")") | $(seconds "$BASE_TIME") | $(rate "$(size "$STREAM")" "$BASE_TIME") | $(rate "$(size "$STREAM")" "$BASE_TIME") | 1.000 |"
+echo "$INJECT_ROW"
 throughput_row uninject "$INJECTED" 0 "$BIN" uninject -q -f "$INJECTED"
+echo "$ROW"
 throughput_row lint "$STREAM" "0 1" "$BIN" lint --fail-on none -f "$STREAM"
+echo "$ROW"
 echo
 if [ -n "$INJECT_FINISHED" ]; then
   if cmp -s "$WORK/inject-output.yaml" "$INJECTED"; then
