@@ -15,16 +15,24 @@ public struct RuleDescription: Sendable, Equatable {
     /// The Speedscale or Istio page the rule comes from.
     public let helpURI: String
     /// Manifests the rule must report, each `↓` marking where a finding points.
-    public let triggeringExamples: [RuleExample]
+    public var triggeringExamples: [RuleExample] { makeTriggeringExamples() }
     /// Manifests the rule must not report.
-    public let nonTriggeringExamples: [RuleExample]
+    public var nonTriggeringExamples: [RuleExample] { makeNonTriggeringExamples() }
     /// For a rule that inject or uninject fixes: manifests before and after the fix.
-    public let corrections: [RuleCorrection]
+    public var corrections: [RuleCorrection] { makeCorrections() }
+
+    // The examples are made when asked for: a run reads every rule's id and severity, and
+    // writing out every rule's manifests would add to the start of each run.
+    private let makeTriggeringExamples: @Sendable () -> [RuleExample]
+    private let makeNonTriggeringExamples: @Sendable () -> [RuleExample]
+    private let makeCorrections: @Sendable () -> [RuleCorrection]
 
     /// Makes a description.
     public init(
         id: String, title: String, severity: Severity, summary: String, fix: String, helpURI: String,
-        triggeringExamples: [RuleExample] = [], nonTriggeringExamples: [RuleExample] = [], corrections: [RuleCorrection] = []
+        triggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample] = [],
+        nonTriggeringExamples: @autoclosure @escaping @Sendable () -> [RuleExample] = [],
+        corrections: @autoclosure @escaping @Sendable () -> [RuleCorrection] = []
     ) {
         self.id = id
         self.title = title
@@ -32,9 +40,15 @@ public struct RuleDescription: Sendable, Equatable {
         self.summary = summary
         self.fix = fix
         self.helpURI = helpURI
-        self.triggeringExamples = triggeringExamples
-        self.nonTriggeringExamples = nonTriggeringExamples
-        self.corrections = corrections
+        makeTriggeringExamples = triggeringExamples
+        makeNonTriggeringExamples = nonTriggeringExamples
+        makeCorrections = corrections
+    }
+
+    public static func == (left: RuleDescription, right: RuleDescription) -> Bool {
+        left.id == right.id && left.title == right.title && left.severity == right.severity && left.summary == right.summary
+            && left.fix == right.fix && left.helpURI == right.helpURI && left.triggeringExamples == right.triggeringExamples
+            && left.nonTriggeringExamples == right.nonTriggeringExamples && left.corrections == right.corrections
     }
 }
 
