@@ -60,4 +60,22 @@ public struct MeshContext: Sendable {
         self.meshIsRegistryOnly = meshIsRegistryOnly
         self.settings = settings
     }
+
+    /// Calls `body` with every object of the run, in order, with its input and, for a
+    /// workload, the workload its input's manifests found (not told from the object again).
+    package func forEachObject(_ body: (_ input: Int, _ object: KubeObject, _ workload: Workload?) -> Void) {
+        for (input, stream) in inputs.enumerated() {
+            // The workloads are the objects that are workloads, in the same order.
+            let workloads = stream.workloads
+            var next = 0
+            for object in stream.objects {
+                var workload: Workload?
+                if next < workloads.count && workloads[next].object.node.start == object.node.start {
+                    workload = workloads[next]
+                    next += 1
+                }
+                body(input, object, workload)
+            }
+        }
+    }
 }

@@ -43,8 +43,8 @@ package struct AnnotationValueNotStringRule: MeshRule {
 
     package func check(_ context: MeshContext) -> [LocatedFinding] {
         var findings: [LocatedFinding] = []
-        for (input, object) in context.objects {
-            for mapping in Self.annotationMappings(of: object) {
+        context.forEachObject { input, object, workload in
+            for mapping in Self.annotationMappings(of: object, workload: workload) {
                 for entry in AnnotationEntry.entries(of: mapping, onPodTemplate: false) where Self.isChecked(entry.key) {
                     guard let what = Self.nonString(entry.valueNode) else { continue }
                     findings.append(LocatedFinding(input: input, object: object, finding: Finding(
@@ -56,10 +56,11 @@ package struct AnnotationValueNotStringRule: MeshRule {
         return findings
     }
 
-    /// Every annotations mapping of `object`: its own, and for a workload its job template's and pod template's.
-    static func annotationMappings(of object: KubeObject) -> [YAMLNode] {
+    /// Every annotations mapping of `object`: its own, and when it is `workload` its job
+    /// template's and pod template's.
+    static func annotationMappings(of object: KubeObject, workload: Workload?) -> [YAMLNode] {
         var nodes = [object.node.lookup(["metadata", "annotations"])]
-        if let workload = Workload(object) {
+        if let workload {
             nodes += [workload.annotationsNode, workload.podTemplateAnnotationsNode]
         }
         var seen: Set<Int> = []
