@@ -133,15 +133,21 @@ public struct Linter: Sendable {
                 let misses = isWindow && meshRules.contains { $0.mayMissAcrossWindows(context) }
                 return (input: input, context: context, findings: rules.flatMap { $0.check(context) }, misses: misses)
             }
-        }.joined()
-        let contexts = checked.map { (input: $0.input, context: $0.context) }
-        var found: [(Int, KubeObject, Finding)] = []
-        for (input, context, findings, _) in checked {
-            let object = context.workload.object
-            if context.sidecar.isInjected { injectedNamespaces.insert(object.namespace) }
-            found += findings.map { (input, object, $0) }
         }
-        let misses = checked.contains(where: \.misses)
+        // One pass over the batches: each workload's facts are copied once, into `contexts`.
+        var contexts: [(input: Int, context: WorkloadContext)] = []
+        contexts.reserveCapacity(workloads.count)
+        var found: [(Int, KubeObject, Finding)] = []
+        var misses = false
+        for batch in checked {
+            for (input, context, findings, missesHere) in batch {
+                let object = context.workload.object
+                if context.sidecar.isInjected { injectedNamespaces.insert(object.namespace) }
+                found += findings.map { (input, object, $0) }
+                misses = misses || missesHere
+                contexts.append((input, context))
+            }
+        }
         let mesh = MeshContext(
             inputs: inputs, injectedNamespaces: injectedNamespaces, meshIsRegistryOnly: settings.registryOnly, settings: settings,
             index: index, workloadContexts: contexts)
