@@ -91,7 +91,13 @@ public struct YAMLStream: Sendable {
     /// - Throws: the ``YAMLParseError`` of parsing the whole source, when a piece does not parse.
     public static func check(_ source: YAMLSource, maximumDepth: Int = defaultMaximumDepth, workers: Workers) throws(YAMLParseError) {
         let pieces = pieces(of: source, count: max(8, workers.count * 4), minimumSize: workers.minimumPieceSize)
-        let ranges = pieces.isEmpty ? [0..<source.bytes.count] : pieces
+        try check(source, ranges: pieces.isEmpty ? [0..<source.bytes.count] : pieces, maximumDepth: maximumDepth, workers: workers)
+    }
+
+    /// Checks that each of `ranges` of `source` (cut at document starts) parses on its own,
+    /// on up to `workers` threads.
+    /// - Throws: the ``YAMLParseError`` of parsing the whole source, when one does not parse.
+    private static func check(_ source: YAMLSource, ranges: [Range<Int>], maximumDepth: Int, workers: Workers) throws(YAMLParseError) {
         let parsed = workers.map(ranges) { range in YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parses() }
         if !parsed.contains(false) { return }
         // Parsed whole, for the error libyaml reports there (a piece's error is told from where that piece starts).
@@ -134,9 +140,7 @@ public struct YAMLStream: Sendable {
                 ranges.append(range)
             }
         }
-        let parsed = workers.map(ranges) { range in YAMLParser(source: source, maximumDepth: maximumDepth, range: range).parses() }
-        if !parsed.contains(false) { return }
-        _ = try YAMLParser(source: source, maximumDepth: maximumDepth).parseDocuments()
+        try check(source, ranges: ranges, maximumDepth: maximumDepth, workers: workers)
     }
 
     /// The documents of `pieces` of `source` parsed apart and joined in order, or nil when a

@@ -55,13 +55,13 @@ public struct ProfileRequest: Sendable, Equatable {
     /// The runtime the workload gets and why: the one asked for or detected with `auto`;
     /// otherwise the one its current entries show, else the one detected.
     public func runtime(for context: WorkloadContext) -> RuntimeGuess {
-        hints.runtime == nil ? ProfileSettings.currentRuntime(of: context) : context.runtime
+        runtime(for: context, current: ProfileSettings.currentRuntime(of: context))
     }
 
-    /// ``runtime(for:)`` when the workload's current runtime has been read already (by
-    /// ``ProfileSettings/reading(_:fallback:)``).
-    func runtime(for context: WorkloadContext, current: RuntimeGuess) -> RuntimeGuess {
-        hints.runtime == nil ? current : context.runtime
+    /// ``runtime(for:)``, with `current` the workload's current runtime (read only when needed,
+    /// or already read by ``ProfileSettings/reading(_:fallback:entries:)``).
+    func runtime(for context: WorkloadContext, current: @autoclosure () -> RuntimeGuess) -> RuntimeGuess {
+        hints.runtime == nil ? current() : context.runtime
     }
 }
 
