@@ -21,6 +21,12 @@ extension Workload {
         Dictionary(annotationsNode?.stringEntries.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
     }
 
+    /// ``annotations``' value for `key` (the last scalar written under it), read without
+    /// making a string of every annotation.
+    public func annotation(_ key: String) -> String? {
+        annotationsNode?.pairs.last { $0.value.kind == .scalar && $0.key.isScalar(withValue: key) }?.value.value
+    }
+
     /// The path from the object to the annotations of its pods, where Istio reads its pod
     /// settings: a Pod's own, else the pod template's.
     public var podAnnotationsPath: YAMLPath {

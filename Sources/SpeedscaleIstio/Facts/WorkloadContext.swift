@@ -61,7 +61,7 @@ public struct WorkloadContext: Sendable {
         let sidecar = SidecarConfig(workload, settings: settings)
         self.sidecar = sidecar
         declared = DeclaredProfile(sidecar.annotations)
-        let annotated = workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
+        let annotated = workload.annotation(SpeedscaleAnnotation.proxyPort).flatMap(PortNumber.parse)
         let choice = AppContainer.choice(in: workload, named: hints.container, port: hints.proxyPort ?? annotated)
         switch choice {
         case .resolved(let chosen):

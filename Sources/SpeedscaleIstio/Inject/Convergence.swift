@@ -87,7 +87,7 @@ struct Convergence {
         if needsContainer, let problem = context.appContainer.problem { return .failed([problem]) }
         let javaOptions = entries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
         let wanted = memo.resolve(target, settings, facts: EntryFacts(appPort: target == .dual ? port?.number : nil, javaToolOptions: javaOptions))
-        let currentPort = context.workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
+        let currentPort = context.workload.annotation(SpeedscaleAnnotation.proxyPort).flatMap(PortNumber.parse)
         // What this tool writes under any runtime counts as its own: a runtime changed (by a
         // flag, or because it is now detected) is a conversion, not a conflict.
         // Also as the asked-for tls-out would place them (JVM flags move between the container

@@ -96,7 +96,7 @@ public struct Uninjector: Sendable {
         let fallback = settings.request.settings(over: ProfileSettings(), for: context)
         let appEntries = CurrentEntries(workload, container: context.appContainer.value)
         let current = ProfileSettings.reading(context, fallback: fallback, entries: appEntries).settings
-        let port = workload.annotations[SpeedscaleAnnotation.proxyPort].flatMap(PortNumber.parse)
+        let port = workload.annotation(SpeedscaleAnnotation.proxyPort).flatMap(PortNumber.parse)
         let javaOptions = appEntries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
         let facts = EntryFacts(appPort: port, javaToolOptions: javaOptions)
         var profiles: [CaptureProfile] = context.declared.profile.map { [$0] } ?? []
