@@ -45,6 +45,7 @@ public struct RuleDescription: Sendable, Equatable {
         makeCorrections = corrections
     }
 
+    /// Whether two descriptions say the same, examples included.
     public static func == (left: RuleDescription, right: RuleDescription) -> Bool {
         left.id == right.id && left.title == right.title && left.severity == right.severity && left.summary == right.summary
             && left.fix == right.fix && left.helpURI == right.helpURI && left.triggeringExamples == right.triggeringExamples
