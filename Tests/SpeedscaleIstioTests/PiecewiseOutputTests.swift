@@ -60,6 +60,17 @@ import Testing
         #expect(try Self.file(edits).output(workers: Self.many) == Self.file(edits).output(workers: .one))
     }
 
+    @Test func anEditThatSplitsADocumentInTwoIsNotRefused() throws {
+        // A `---` line put inside a document makes two documents that each parse: the check
+        // of the edited documents must read both, and pass as a check of the whole would.
+        let data = Self.source.bytes.firstRange(of: Array("data:\n  key: value-10\n".utf8)) ?? 0..<0
+        let edits = [Edit.insert("---\nextra: 1\n", at: data.lowerBound)]
+        let whole = try Self.file(edits).output(workers: .one)
+        #expect(try Self.file(edits).output(workers: Self.many) == whole)
+        _ = try YAMLStream(parsing: whole)
+        #expect(String(decoding: whole, as: UTF8.self).contains("  name: map-10\n---\nextra: 1\ndata:\n"))
+    }
+
     @Test func anEditThatBreaksAPieceIsReportedAsWhole() throws {
         let start = Self.documentStarts[30]
         let edits = [Edit.insert("  - broken: [\n", at: start)]
