@@ -24,7 +24,7 @@ struct BlockText {
     mutating func startLine(indent: Int) {
         if !isEmpty { text += newline }
         isEmpty = false
-        appendLeading(indent: indent)
+        text += takeLeading(indent: indent)
     }
 
     /// Adds `piece` to the current line.
@@ -35,28 +35,17 @@ struct BlockText {
     /// Makes the next line, indented by `contentIndent`, start with `dash` at column
     /// `dashIndent` instead: the first line of a list item's content.
     mutating func openItem(dashIndent: Int, dash: String, contentIndent: Int) {
-        var prefix = ""
-        if let itemPrefix {
-            prefix = itemPrefix
-            Self.appendSpaces(dashIndent - replacedWidth, to: &prefix)
-        } else {
-            Self.appendSpaces(dashIndent, to: &prefix)
-        }
-        prefix += dash
-        itemPrefix = prefix
+        itemPrefix = takeLeading(indent: dashIndent) + dash
         replacedWidth = contentIndent
     }
 
-    /// The indentation of a line at `indent`, or the pending item prefix with the columns
-    /// it does not stand for.
-    private mutating func appendLeading(indent: Int) {
-        if let prefix = itemPrefix {
-            text += prefix
-            Self.appendSpaces(indent - replacedWidth, to: &text)
-            itemPrefix = nil
-        } else {
-            Self.appendSpaces(indent, to: &text)
-        }
+    /// What a line at `indent` starts with: its indentation, or the pending item prefix (now
+    /// used up) with the columns it does not stand for.
+    private mutating func takeLeading(indent: Int) -> String {
+        var leading = itemPrefix ?? ""
+        Self.appendSpaces(itemPrefix == nil ? indent : indent - replacedWidth, to: &leading)
+        itemPrefix = nil
+        return leading
     }
 
     /// Runs of 0 to 15 spaces: each fits in a string's inline storage, so appending one
