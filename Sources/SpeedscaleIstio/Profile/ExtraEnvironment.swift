@@ -48,13 +48,10 @@ public enum HostList {
     /// Whether ``entries(_:)`` of `text` holds `entry`, found without making a string of
     /// each entry.
     public static func contains(_ text: String, _ entry: String) -> Bool {
-        for part in text.split(separator: ",") {
-            var item = part
-            while let first = item.first, first == " " || first == "\t" { item = item.dropFirst() }
-            while let last = item.last, last == " " || last == "\t" { item = item.dropLast() }
-            if !item.isEmpty && item == entry { return true }
+        text.split(separator: ",").contains { part in
+            let item = part.withoutSurroundingSpaces
+            return !item.isEmpty && item == entry
         }
-        return false
     }
 
     /// `text` with `added` appended and `removed` taken out; the other entries keep their spacing.
