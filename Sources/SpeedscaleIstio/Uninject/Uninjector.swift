@@ -123,8 +123,8 @@ public struct Uninjector: Sendable {
         // The proxy variables of every container that is not a known sidecar, and of the
         // extra-container-env-vars annotation (checked once, with the first).
         let containers = workload.containers.filter { !AppContainer.isKnownSidecar($0) }
+        let app = context.appContainer.value
         for (offset, container) in (containers.isEmpty ? [nil] : containers.map { Optional($0) }).enumerated() {
-            let app = context.appContainer.value
             let isApp = container?.index == app?.index && container?.isInit == app?.isInit
             let entries = isApp ? appEntries : CurrentEntries(workload, container: container)
             var changes: [EntryChange] = []

@@ -31,9 +31,9 @@ package struct IncompleteProfileRule: WorkloadRule {
 
     package func check(_ context: WorkloadContext) -> [Finding] {
         guard case .profile(let profile, _) = context.declared else { return [] }
-        let settings = ProfileSettings(reading: context, fallback: ProfileSettings())
-        let port = context.workload.annotation(SpeedscaleAnnotation.proxyPort).flatMap(PortNumber.parse) ?? context.appPort?.port?.number
         let entries = CurrentEntries(context.workload, container: context.appContainer.value)
+        let settings = ProfileSettings.reading(context, fallback: ProfileSettings(), entries: entries).settings
+        let port = context.workload.annotation(SpeedscaleAnnotation.proxyPort).flatMap(PortNumber.parse) ?? context.appPort?.port?.number
         let facts = EntryFacts(appPort: port, javaToolOptions: entries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text)
         let resolved = profile.resolve(settings, facts: facts)
         // Without any proxy variable or flag the app is not configured at all: ENV001 reports that.
