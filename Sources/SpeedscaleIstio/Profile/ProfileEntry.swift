@@ -375,9 +375,10 @@ public enum JavaTrustStore {
 extension ResolvedEntry {
     /// The entries that point the app at the sidecar only together: a JVM proxy host and its
     /// port (`http.proxyHost` with `http.proxyPort` in the same place); any other entry alone.
-    public var routeGroup: String {
-        guard case .jvmProperty(let holder, let name) = place else { return place.description }
-        let base = name.hasSuffix("Host") || name.hasSuffix("Port") ? String(name.dropLast(4)) : name
-        return "\(holder) \(base)"
+    /// The group is named by a place: the entry's own, or for a JVM proxy property the one
+    /// its name without `Host` or `Port` would have (`http.proxy` in the same holder).
+    public var routeGroup: EntryPlace {
+        guard case .jvmProperty(let holder, let name) = place, name.hasSuffix("Host") || name.hasSuffix("Port") else { return place }
+        return .jvmProperty(in: holder, name: String(name.dropLast(4)))
     }
 }

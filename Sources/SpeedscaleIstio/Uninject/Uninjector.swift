@@ -155,13 +155,12 @@ public struct Uninjector: Sendable {
     /// variable on its own, a JVM proxy host only with its port (and the port with its host).
     static func matchedRoutes(_ candidates: [ResolvedEntry], in entries: CurrentEntries) -> [ResolvedEntry] {
         let routes = candidates.filter { $0.role == .route }
-        let groups = routes.map(\.routeGroup)
         let isMatch = routes.map { holds(entries.value(at: $0.place).text, $0) }
-        let matchedPlaces = routes.indices.filter { isMatch[$0] }.map { routes[$0].place }
+        guard isMatch.contains(true) else { return [] }
+        let matchedPlaces = Set(routes.indices.filter { isMatch[$0] }.map { routes[$0].place })
         // Every place of the group must hold one of the values this tool writes there.
-        return routes.indices.filter { index in
-            isMatch[index] && routes.indices.allSatisfy { other in groups[other] != groups[index] || matchedPlaces.contains(routes[other].place) }
-        }.map { routes[$0] }
+        let incompleteGroups = Set(routes.filter { !matchedPlaces.contains($0.place) }.map(\.routeGroup))
+        return routes.indices.filter { isMatch[$0] && !incompleteGroups.contains(routes[$0].routeGroup) }.map { routes[$0] }
     }
 
     /// Whether `written` is the route `entry` writes: the same text, or, for a proxy URL
