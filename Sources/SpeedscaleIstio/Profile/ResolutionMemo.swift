@@ -32,13 +32,37 @@ final class ResolutionMemo: @unchecked Sendable {
 
     private func remembered(_ profile: CaptureProfile, _ settings: ProfileSettings, facts: EntryFacts, everyRuntime: Bool) -> [ResolvedEntry] {
         // Facts the profile does not read are left out (of the key and of the resolution
-        // alike), so that workloads that differ only in them share one resolution.
-        let read = profile.factsRead(facts)
+        // alike), so that workloads that differ only in them share one resolution. An app
+        // port is resolved as a stand-in and put back after, so that workloads that differ
+        // only in their ports share one too.
+        var read = profile.factsRead(facts)
+        let port = read.appPort
+        if port != nil { read.appPort = Self.standInPort }
         let key = Key(profile: profile, settings: settings, facts: read, everyRuntime: everyRuntime)
-        if let known = entries[key] { return known }
-        let resolved = everyRuntime ? profile.resolveForEveryRuntime(settings, facts: read) : profile.resolve(settings, facts: read)
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = resolved
-        return resolved
+        let resolved: [ResolvedEntry]
+        if let known = entries[key] {
+            resolved = known
+        } else {
+            resolved = everyRuntime ? profile.resolveForEveryRuntime(settings, facts: read) : profile.resolve(settings, facts: read)
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = resolved
+        }
+        guard let port, port != Self.standInPort else { return resolved }
+        return Self.replacingStandInPort(in: resolved, with: port, places: profile.appPortPlaces)
+    }
+
+    /// The port profiles are resolved with in place of a workload's app port (no port is 0).
+    private static let standInPort = 0
+
+    /// `resolved` with the stand-in port's text at `places` (those of the entries derived
+    /// from the app port) replaced by `port`'s.
+    private static func replacingStandInPort(in resolved: [ResolvedEntry], with port: Int, places: [EntryPlace]) -> [ResolvedEntry] {
+        let standIn = String(standInPort)
+        var entries = resolved
+        for index in entries.indices where entries[index].value == standIn && places.contains(entries[index].place) {
+            let entry = entries[index]
+            entries[index] = ResolvedEntry(place: entry.place, value: String(port), role: entry.role)
+        }
+        return entries
     }
 }
