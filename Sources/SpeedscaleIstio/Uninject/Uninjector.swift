@@ -157,10 +157,15 @@ public struct Uninjector: Sendable {
         let routes = candidates.filter { $0.role == .route }
         let isMatch = routes.map { holds(entries.value(at: $0.place).text, $0) }
         guard isMatch.contains(true) else { return [] }
-        let matchedPlaces = Set(routes.indices.filter { isMatch[$0] }.map { routes[$0].place })
-        // Every place of the group must hold one of the values this tool writes there.
-        let incompleteGroups = Set(routes.filter { !matchedPlaces.contains($0.place) }.map(\.routeGroup))
-        return routes.indices.filter { isMatch[$0] && !incompleteGroups.contains(routes[$0].routeGroup) }.map { routes[$0] }
+        // Every place of the group must hold one of the values this tool writes there (a place
+        // may have several candidates, one per value). Routes are few: compared, not hashed.
+        let placeMatched = routes.indices.map { index in
+            isMatch[index] || routes.indices.contains { isMatch[$0] && routes[$0].place == routes[index].place }
+        }
+        let groups = routes.map(\.routeGroup)
+        return routes.indices.filter { index in
+            isMatch[index] && routes.indices.allSatisfy { placeMatched[$0] || groups[$0] != groups[index] }
+        }.map { routes[$0] }
     }
 
     /// Whether `written` is the route `entry` writes: the same text, or, for a proxy URL
