@@ -5,7 +5,9 @@
 #
 #   1. throughput of inject, uninject (on inject's output) and lint over PAIRS Deployment+Service
 #      pairs in one stream, in MiB/s and as a ratio to the baseline (each command's runs take
-#      turns with the baseline's over the same bytes);
+#      turns with the baseline's over the same bytes), and to the baseline on all cores (the
+#      same bytes cut at `---` lines and parsed on one thread per core: what the cores give
+#      together, which on some machines is little more than one core running alone);
 #   2. time per document at DOCS documents in one stream, for each subcommand;
 #   3. peak RSS (GNU time's %M) against input size;
 #   4. a directory of FILES small files, with --jobs 1 against the default (when the tool has --jobs);
@@ -147,42 +149,53 @@ echo "Command: \`RUNS=$RUNS TIMEOUT=$TIMEOUT LONG=$LONG Benchmarks/run.sh\` (med
 echo
 echo "## Throughput: $PAIRS Deployment + Service pairs in one stream"
 echo
-echo "| run | input | MiB | time | MiB/s | libyaml MiB/s, same bytes | ratio to libyaml |"
-echo "|---|---|---|---|---|---|---|"
+CORES=$(nproc)
+echo "| run | input | MiB | time | MiB/s | libyaml MiB/s, same bytes | ratio to libyaml | libyaml on $CORES threads, MiB/s | ratio to it |"
+echo "|---|---|---|---|---|---|---|---|---|"
 
-# throughput_row NAME FILE OK_EXITS COMMAND...: sets ROW (the table row of COMMAND over FILE)
-# and BASE_TIME (libyaml's median time over FILE). libyaml and COMMAND take turns (libyaml,
+# throughput_row NAME FILE OK_EXITS COMMAND...: sets ROW (the table row of COMMAND over FILE),
+# BASE_TIME (libyaml's median time over FILE) and CORES_TIME (libyaml's on CORES threads).
+# libyaml, libyaml on every core and COMMAND take turns (libyaml, libyaml on every core,
 # COMMAND, libyaml, ...), so that a machine that speeds up or slows down during the benchmark
-# weighs on both alike; each figure is the median of its own runs, and the ratio is of the two.
+# weighs on all alike; each figure is the median of its own runs, and each ratio is of two.
 throughput_row() {
   local name=$1 file=$2 ok=$3; shift 3
-  local bytes base_rate round base_times=() times=() note=''
+  local bytes base_rate cores_rate round base_times=() cores_times=() times=() note=''
   bytes=$(size "$file")
   for ((round = 0; round < RUNS; round++)); do
-    progress "throughput: libyaml over $(basename "$file"), then $name (round $((round + 1)) of $RUNS)"
+    progress "throughput: libyaml over $(basename "$file") on 1 and $CORES threads, then $name (round $((round + 1)) of $RUNS)"
     RUNS=1 OUT=/dev/null measure 0 "$BASELINE" "$file"
     [ -n "$MEDIAN" ] || { echo "the libyaml baseline failed over $file ($NOTE)" >&2; exit 2; }
     base_times+=("$MEDIAN")
+    RUNS=1 OUT=/dev/null measure 0 "$BASELINE" --threads "$CORES" "$file"
+    [ -n "$MEDIAN" ] || { echo "the libyaml baseline on $CORES threads failed over $file ($NOTE)" >&2; exit 2; }
+    cores_times+=("$MEDIAN")
     RUNS=1 measure "$ok" "$@"
     if [ -z "$MEDIAN" ]; then note=$NOTE; break; fi
     times+=("$MEDIAN")
     awk -v e="$MEDIAN" -v l="$LONG" 'BEGIN { exit !(e > l) }' && break
   done
   BASE_TIME=$(median_of "${base_times[@]}")
+  CORES_TIME=$(median_of "${cores_times[@]}")
   base_rate=$(rate "$bytes" "$BASE_TIME")
+  cores_rate=$(rate "$bytes" "$CORES_TIME")
   if [ -z "$note" ]; then
     MEDIAN=$(median_of "${times[@]}")
-    ROW="| $name | $(basename "$file") | $(mib "$bytes") | $(shown_time) | $(rate "$bytes" "$MEDIAN") | $base_rate | $(ratio "$(rate "$bytes" "$MEDIAN")" "$base_rate") |"
+    local own_rate
+    own_rate=$(rate "$bytes" "$MEDIAN")
+    ROW="| $name | $(basename "$file") | $(mib "$bytes") | $(shown_time) | $own_rate | $base_rate | $(ratio "$own_rate" "$base_rate") | $cores_rate | $(ratio "$own_rate" "$cores_rate") |"
   else
     MEDIAN=''
-    ROW="| $name | $(basename "$file") | $(mib "$bytes") | $note | - | $base_rate | - |"
+    ROW="| $name | $(basename "$file") | $(mib "$bytes") | $note | - | $base_rate | - | $cores_rate | - |"
   fi
 }
 
 OUT=$WORK/inject-output.yaml throughput_row inject "$STREAM" 0 "$BIN" inject -q -f "$STREAM"
 INJECT_FINISHED=$MEDIAN
 INJECT_ROW=$ROW
-echo "| libyaml event parse (baseline, runs beside inject's) | $(basename "$STREAM") | $(mib "$(size "$STREAM")") | $(seconds "$BASE_TIME") | $(rate "$(size "$STREAM")" "$BASE_TIME") | $(rate "$(size "$STREAM")" "$BASE_TIME") | 1.000 |"
+STREAM_BYTES=$(size "$STREAM")
+echo "| libyaml event parse (baseline, runs beside inject's) | $(basename "$STREAM") | $(mib "$STREAM_BYTES") | $(seconds "$BASE_TIME") | $(rate "$STREAM_BYTES" "$BASE_TIME") | $(rate "$STREAM_BYTES" "$BASE_TIME") | 1.000 | $(rate "$STREAM_BYTES" "$CORES_TIME") | $(ratio "$(rate "$STREAM_BYTES" "$BASE_TIME")" "$(rate "$STREAM_BYTES" "$CORES_TIME")") |"
+echo "| libyaml event parse on $CORES threads (runs beside inject's) | $(basename "$STREAM") | $(mib "$STREAM_BYTES") | $(seconds "$CORES_TIME") | $(rate "$STREAM_BYTES" "$CORES_TIME") | $(rate "$STREAM_BYTES" "$BASE_TIME") | $(ratio "$(rate "$STREAM_BYTES" "$CORES_TIME")" "$(rate "$STREAM_BYTES" "$BASE_TIME")") | $(rate "$STREAM_BYTES" "$CORES_TIME") | 1.000 |"
 echo "$INJECT_ROW"
 throughput_row uninject "$INJECTED" 0 "$BIN" uninject -q -f "$INJECTED"
 echo "$ROW"
