@@ -48,9 +48,24 @@ public enum HostList {
     /// Whether ``entries(_:)`` of `text` holds `entry`, found without making a string of
     /// each entry.
     public static func contains(_ text: String, _ entry: String) -> Bool {
-        text.split(separator: ",").contains { part in
-            let item = part.withoutSurroundingSpaces
-            return !item.isEmpty && item == entry
+        guard !entry.isEmpty else { return false }
+        let bytes = text.utf8
+        // ASCII text, the usual host list, is read as bytes: each comma byte is then a comma
+        // character, and an entry equals `entry` exactly when its bytes do.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: ",").contains { $0.withoutSurroundingSpaces == entry }
+        }
+        let wanted = entry.utf8
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.endIndex
+            var low = start
+            var high = end
+            while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low = bytes.index(after: low) }
+            while high > low && (bytes[bytes.index(before: high)] == 0x20 || bytes[bytes.index(before: high)] == 0x09) { high = bytes.index(before: high) }
+            if bytes[low..<high].elementsEqual(wanted) { return true }
+            guard end < bytes.endIndex else { return false }
+            start = bytes.index(after: end)
         }
     }
 
