@@ -25,7 +25,8 @@ extension YAMLEditor {
             lines = blockText(items: items, dashIndent: column, itemIndent: itemIndent)
         }
         let removal = removeChildren(at: Set(spans.indices), spans: spans, of: collection, emptyText: nil)
-        return [.insert(lines.text + newline, at: source.lineStart(ofByte: first.0), depth: column + 1)] + removal
+        let point = source.lineStart(ofByte: first.0)
+        return [Edit(range: point..<point, replacement: lines.bytes(followedBy: newline), depth: column + 1)] + removal
     }
 
     /// Where each child of `collection` starts (a block item at its dash) and ends.

@@ -61,7 +61,7 @@ public struct YAMLEditor: Sendable {
             guard commentLineIndentation(at: previous) == indent else { break }
             point = previous
         }
-        return [.insert(blockText(entries, indent: indent).text + lineBreak(before: point), at: point)]
+        return [Edit(range: point..<point, replacement: blockText(entries, indent: indent).bytes(followedBy: lineBreak(before: point)))]
     }
 
     /// Appends `items` after the last item of `sequence`, in its style (indented or
@@ -163,12 +163,11 @@ public struct YAMLEditor: Sendable {
         while point < count, let comment = commentLineIndentation(at: point), comment > childColumn {
             point = source.nextLineStart(afterByte: point)
         }
-        let body = lines.text
         if point == count && !source.endsWithNewline {
-            return .insert(newline + body, at: point, depth: childColumn)
+            return Edit(range: point..<point, replacement: Array(newline.utf8) + lines.bytes, depth: childColumn)
         }
         point = min(point, count)
-        return .insert(body + lineBreak(before: point), at: point, depth: childColumn)
+        return Edit(range: point..<point, replacement: lines.bytes(followedBy: lineBreak(before: point)), depth: childColumn)
     }
 
     /// The indentation of the line starting at `offset` when it holds only a comment (a
