@@ -202,6 +202,9 @@ import TestSupport
         #expect(may("k\u{0}ind: x"))
         #expect(!may("kind: Deployment\nspec:\n  serviceAccountName: service\n"))
         #expect(!may("kind: Servic"))
+        // Bytes of every range are passed over or looked at as they should be.
+        #expect(!may("kind: Sérvice\u{FF}\u{7F}~ÿ"))
+        #expect(may("ü\u{7F}Namespace"))
         #expect(!may(""))
         #expect(!KindMention([]).mayHold(Array("kind: Service".utf8)[...]))
     }
