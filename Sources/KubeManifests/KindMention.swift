@@ -8,48 +8,38 @@
 public struct KindMention: Sendable {
     /// The kinds' names, as UTF-8.
     private let names: [[UInt8]]
-    /// The bytes a mention can start with (the names' first bytes, a backslash and NUL), one
-    /// bit per byte value: most bytes are none of them and are passed over with one test.
-    private let starts: (UInt64, UInt64, UInt64, UInt64)
+    /// For each byte value, whether a mention can start with it (the names' first bytes, a
+    /// backslash and NUL): most bytes are none of them and are passed over after one lookup.
+    private let starts: [Bool]
 
     /// Looks for `kinds` (`Service`, `Namespace`...).
     public init(_ kinds: [String]) {
         names = kinds.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var bits: [UInt64] = [0, 0, 0, 0]
-        for byte in names.map({ $0[0] }) + [0x5C, 0] { bits[Int(byte >> 6)] |= 1 << UInt64(byte & 63) }
-        starts = (bits[0], bits[1], bits[2], bits[3])
+        var starts = [Bool](repeating: false, count: 256)
+        for byte in names.map({ $0[0] }) + [0x5C, 0] { starts[Int(byte)] = true }
+        self.starts = starts
     }
 
     /// Whether `bytes` may hold an object of one of the kinds.
     public func mayHold(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var offset = 0
-            while offset < count {
-                let byte = buffer[offset]
-                offset += 1
-                guard mayStart(byte) else { continue }
-                if byte == 0x5C || byte == 0 { return true }
-                let start = offset - 1
-                for name in names where name[0] == byte && start + name.count <= count {
-                    var matched = 1
-                    while matched < name.count && buffer[start + matched] == name[matched] { matched += 1 }
-                    if matched == name.count { return true }
+        starts.withUnsafeBufferPointer { starts in
+            bytes.withUnsafeBufferPointer { buffer in
+                let count = buffer.count
+                var offset = 0
+                while offset < count {
+                    let byte = buffer[offset]
+                    offset += 1
+                    guard starts[Int(byte)] else { continue }
+                    if byte == 0x5C || byte == 0 { return true }
+                    let start = offset - 1
+                    for name in names where name[0] == byte && start + name.count <= count {
+                        var matched = 1
+                        while matched < name.count && buffer[start + matched] == name[matched] { matched += 1 }
+                        if matched == name.count { return true }
+                    }
                 }
+                return false
             }
-            return false
         }
-    }
-
-    /// Whether a mention can start with `byte`.
-    private func mayStart(_ byte: UInt8) -> Bool {
-        let word: UInt64
-        switch byte >> 6 {
-        case 0: word = starts.0
-        case 1: word = starts.1
-        case 2: word = starts.2
-        default: word = starts.3
-        }
-        return word & (1 << UInt64(byte & 63)) != 0
     }
 }
