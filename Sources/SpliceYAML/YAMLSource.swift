@@ -34,10 +34,15 @@ public struct YAMLSource: Sendable {
             let count = buffer.count
             var offset = 0
             while offset < count {
-                // Most bytes are printable ASCII: skip them eight at a time.
-                if offset + 8 <= count && Self.isPrintableASCII(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
-                    offset += 8
-                    continue
+                // Most bytes are printable ASCII: skip them eight at a time, and then straight
+                // to the first byte that is not.
+                if offset + 8 <= count {
+                    let special = Self.notPrintableASCII(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                    if special == 0 {
+                        offset += 8
+                        continue
+                    }
+                    offset += special.trailingZeroBitCount >> 3
                 }
                 let byte = buffer[offset]
                 if byte >= 0x20 && byte < 0x80 {
@@ -79,11 +84,13 @@ public struct YAMLSource: Sendable {
         }
     }
 
-    /// Whether all eight bytes of `word` are printable ASCII (0x20 to 0x7F): no high bit set,
-    /// and none below 0x20 (subtracting 0x20 from such a byte borrows into its high bit).
-    private static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        return (word | (word &- 0x2020_2020_2020_2020)) & high == 0
+    /// The bytes of `word` (read little-endian: its first byte lowest) that are not printable
+    /// ASCII (0x20 to 0x7F), each marked by its high bit: those with the high bit set, and
+    /// those below 0x20 (subtracting 0x20 from such a byte borrows into its high bit). Zero
+    /// when all eight are printable. The lowest marked byte is always the first such byte (a
+    /// borrow only reaches the bytes above it, which may then be marked too).
+    private static func notPrintableASCII(_ word: UInt64) -> UInt64 {
+        (word | (word &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080
     }
 
     /// The length of the line break that starts at `offset` (2 for CRLF and NEL, 3 for LS and
