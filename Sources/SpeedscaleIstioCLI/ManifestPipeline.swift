@@ -74,7 +74,7 @@ struct ManifestPipeline {
     /// Writes the results as asked, unless an object failed without `--skip-failed`.
     /// `identities` are those of the inputs, in the order of the results.
     private func write(_ results: [InjectionResult], identities: [FileIdentity?]) -> RunVerdict {
-        let failed = results.flatMap(\.outcomes).filter(\.isFailure).count
+        let failed = results.reduce(0) { $0 + $1.outcomes.count(where: \.isFailure) }
         if failed > 0 && !skipFailed { return .blocked(failed: failed) }
         let changed = zip(results, identities).filter { result, _ in result.changed }
         if output.diff {

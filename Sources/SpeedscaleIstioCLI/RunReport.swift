@@ -21,7 +21,7 @@ struct RunReport {
     var outcomes: [WorkloadOutcome] { results.flatMap(\.outcomes) }
 
     /// The outcomes the report lists: all of them, or only failures when quiet.
-    var listedOutcomes: [WorkloadOutcome] { quiet ? outcomes.filter(\.isFailure) : outcomes }
+    var listedOutcomes: [WorkloadOutcome] { quiet ? results.flatMap { $0.outcomes.filter(\.isFailure) } : outcomes }
 
     /// The inputs that are not YAML, in input order.
     var unparsable: [RunError] {
@@ -71,7 +71,7 @@ struct RunReport {
 
     /// How many objects have each of `words`, by `word`.
     func count(_ words: [String], by word: (WorkloadOutcome) -> String) -> [(word: String, count: Int)] {
-        let statuses = outcomes.map(word)
+        let statuses = results.flatMap { $0.outcomes.map(word) }
         return words.map { word in (word, statuses.filter { $0 == word }.count) }
     }
 

@@ -79,8 +79,10 @@ struct FileEdits: Sendable {
         return joined
     }
 
-    /// `outcomes` by the line they report, those on one line in the order given.
+    /// `outcomes` by the line they report, those on one line in the order given (as they
+    /// are when planned in source order, which is checked before anything is moved).
     static func inSourceOrder(_ outcomes: [WorkloadOutcome]) -> [WorkloadOutcome] {
-        outcomes.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        if outcomes.indices.dropFirst().allSatisfy({ outcomes[$0 - 1].line <= outcomes[$0].line }) { return outcomes }
+        return outcomes.indices.sorted { (outcomes[$0].line, $0) < (outcomes[$1].line, $1) }.map { outcomes[$0] }
     }
 }
