@@ -36,9 +36,12 @@ struct InputBatch {
     let skipped: [SkippedInput]
 
     /// The inputs as the library takes them, their line tables made on up to `workers`
-    /// threads (one input a thread at a time).
+    /// threads (one input a thread at a time; a single input in pieces on all of them).
     func manifests(workers: Workers) -> [ManifestInput] {
-        workers.map(inputs) { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) }
+        if inputs.count == 1, let only = inputs.first {
+            return [ManifestInput(file: only.name, source: YAMLSource(only.bytes, workers: workers))]
+        }
+        return workers.map(inputs) { ManifestInput(file: $0.name, source: YAMLSource($0.bytes)) }
     }
 }
 

@@ -27,6 +27,16 @@ struct LineStartTable: Sendable {
         if isWide { wide.append(offset) } else { narrow.append(UInt32(truncatingIfNeeded: offset)) }
     }
 
+    /// Adds the starts of the next lines, in order.
+    mutating func append(contentsOf offsets: [Int]) {
+        if isWide {
+            wide += offsets
+        } else {
+            narrow.reserveCapacity(narrow.count + offsets.count)
+            for offset in offsets { narrow.append(UInt32(truncatingIfNeeded: offset)) }
+        }
+    }
+
     /// Builds the coarse index once every line is in, for an input of `byteCount` bytes.
     mutating func finish(byteCount: Int) {
         let blocks = (byteCount >> Self.blockShift) + 1

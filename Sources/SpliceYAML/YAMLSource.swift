@@ -23,53 +23,26 @@ public struct YAMLSource: Sendable {
 
     /// Reads the facts of `bytes` once.
     public init(_ bytes: [UInt8]) {
+        self.init(bytes, workers: .one)
+    }
+
+    /// Reads the facts of `bytes` once; a long input in pieces on up to `workers` threads,
+    /// whose facts are joined in order (the same as one thread reads).
+    public init(_ bytes: [UInt8], workers: Workers) {
         self.bytes = bytes
         hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let pieces = LineScan.pieces(of: bytes, count: workers.count, minimumSize: workers.minimumPieceSize * 4)
+        let scans = workers.map(pieces) { range in LineScan(bytes, range: range) }
         var starts = LineStartTable(byteCount: bytes.count)
-        var wide: [(Int, Int)] = []
+        var wide: [(index: Int, extraBytes: Int)] = []
         var extra = 0
         var counts = (lf: 0, crlf: 0, cr: 0)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return }
-            let count = buffer.count
-            var offset = 0
-            while offset < count {
-                // Most bytes are printable ASCII: skip them eight at a time, and then straight
-                // to the first byte that is not.
-                if offset + 8 <= count {
-                    let special = Self.notPrintableASCII(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                    if special == 0 {
-                        offset += 8
-                        continue
-                    }
-                    offset += special.trailingZeroBitCount >> 3
-                }
-                let byte = buffer[offset]
-                if byte >= 0x20 && byte < 0x80 {
-                    offset += 1
-                    continue
-                }
-                let breakWidth = Self.lineBreakWidth(in: buffer, at: offset)
-                if breakWidth > 0 {
-                    switch byte {
-                    case 0x0A: counts.lf += 1
-                    case 0x0D: if breakWidth == 2 { counts.crlf += 1 } else { counts.cr += 1 }
-                    default: break
-                    }
-                    starts.append(offset + breakWidth)
-                }
-                // A character is a lead byte and the continuation bytes after it (at most three):
-                // counted so even in invalid UTF-8 (which libyaml rejects) indexes only grow.
-                var width = 1
-                if byte >= 0xC0 {
-                    while width < 4 && offset + width < count && buffer[offset + width] & 0xC0 == 0x80 { width += 1 }
-                    if width > 1 {
-                        extra += width - 1
-                        wide.append((offset - (extra - (width - 1)), extra))
-                    }
-                }
-                offset += max(width, breakWidth)
-            }
+        for scan in scans {
+            starts.append(contentsOf: scan.lineStarts)
+            // A piece counts characters and extra bytes from its own start.
+            wide += scan.wideCharacters.map { ($0.index - extra, $0.extraBytes + extra) }
+            extra += scan.extraBytes
+            counts = (counts.lf + scan.breaks.lf, counts.crlf + scan.breaks.crlf, counts.cr + scan.breaks.cr)
         }
         starts.finish(byteCount: bytes.count)
         firstQuestionMark = bytes.firstIndex(of: UInt8(ascii: "?"))
@@ -82,15 +55,6 @@ public struct YAMLSource: Sendable {
         } else {
             lineEnding = .lf
         }
-    }
-
-    /// The bytes of `word` (read little-endian: its first byte lowest) that are not printable
-    /// ASCII (0x20 to 0x7F), each marked by its high bit: those with the high bit set, and
-    /// those below 0x20 (subtracting 0x20 from such a byte borrows into its high bit). Zero
-    /// when all eight are printable. The lowest marked byte is always the first such byte (a
-    /// borrow only reaches the bytes above it, which may then be marked too).
-    private static func notPrintableASCII(_ word: UInt64) -> UInt64 {
-        (word | (word &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080
     }
 
     /// The length of the line break that starts at `offset` (2 for CRLF and NEL, 3 for LS and

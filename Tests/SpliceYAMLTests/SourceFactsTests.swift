@@ -76,6 +76,24 @@ import Testing
         #expect(checked > 10_000)
     }
 
+    @Test func piecesReadOnSeveralThreadsGiveTheSameFacts() {
+        // Pieces of at least four bytes: every text is cut wherever a line feed allows.
+        let workers = Workers(3, minimumPieceSize: 1)
+        for text in Self.texts + [Self.texts.joined(separator: "\n")] {
+            let bytes = Array(text.utf8)
+            let whole = YAMLSource(bytes)
+            let pieces = YAMLSource(bytes, workers: workers)
+            #expect(pieces.lineEnding == whole.lineEnding, "\(text.debugDescription)")
+            var characterIndex = 0
+            for offset in 0...bytes.count {
+                #expect(pieces.lineIndex(ofByte: offset) == whole.lineIndex(ofByte: offset), "\(text.debugDescription) at \(offset)")
+                #expect(pieces.characterIndex(ofByte: offset) == whole.characterIndex(ofByte: offset), "\(text.debugDescription) at \(offset)")
+                #expect(pieces.byteOffset(ofCharacterIndex: characterIndex) == whole.byteOffset(ofCharacterIndex: characterIndex))
+                characterIndex += 1
+            }
+        }
+    }
+
     @Test func lineEndingIsTheMostCommonBreak() {
         #expect(YAMLSource("a\r\nb\r\nc\n").lineEnding == .crlf)
         #expect(YAMLSource("a\rb\rc\n").lineEnding == .cr)
