@@ -271,15 +271,18 @@ extension CaptureProfile {
     }
 
     /// The places of the entries whose value is the app port, under any settings.
-    public var appPortPlaces: [EntryPlace] {
-        entries.filter { $0.derivation == .appPort }.flatMap { entry -> [EntryPlace] in
+    public var appPortPlaces: [EntryPlace] { Self.appPortPlacesOfProfiles[self] ?? [] }
+
+    /// ``appPortPlaces`` of each profile, worked out once.
+    private static let appPortPlacesOfProfiles: [CaptureProfile: [EntryPlace]] = Dictionary(uniqueKeysWithValues: allCases.map { profile in
+        (profile, profile.entries.filter { $0.derivation == .appPort }.flatMap { entry -> [EntryPlace] in
             switch entry.target {
             case .annotation(let key): return [.annotation(key)]
             case .proxyVariable(let name), .variable(let name): return [.variable(name), .extraVariable(name)]
             case .hostList, .jvmProperty, .containerJavaOptions: return []
             }
-        }
-    }
+        })
+    })
 
     /// The profile's entries for one workload: places and values under `settings`, with the
     /// workload's `facts` (dual mode needs the app port; without one its `proxy-port` is left out).
