@@ -25,6 +25,11 @@ public struct Edit: Sendable, Equatable {
     public static func insert(_ text: String, at offset: Int, depth: Int = 0) -> Edit {
         Edit(range: offset..<offset, text: text, depth: depth)
     }
+
+    /// An insertion of the bytes `replacement` at `offset`.
+    public static func insert(_ replacement: [UInt8], at offset: Int, depth: Int = 0) -> Edit {
+        Edit(range: offset..<offset, replacement: replacement, depth: depth)
+    }
 }
 
 /// Edits that cannot be applied: two overlap, one leaves the source, or one would change how

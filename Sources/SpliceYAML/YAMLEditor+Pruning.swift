@@ -25,8 +25,7 @@ extension YAMLEditor {
             lines = blockText(items: items, dashIndent: column, itemIndent: itemIndent)
         }
         let removal = removeChildren(at: Set(spans.indices), spans: spans, of: collection, emptyText: nil)
-        let point = source.lineStart(ofByte: first.0)
-        return [Edit(range: point..<point, replacement: lines.bytes(followedBy: newline), depth: column + 1)] + removal
+        return [.insert(lines.bytes(followedBy: newline), at: source.lineStart(ofByte: first.0), depth: column + 1)] + removal
     }
 
     /// Where each child of `collection` starts (a block item at its dash) and ends.

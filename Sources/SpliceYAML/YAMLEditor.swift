@@ -61,7 +61,7 @@ public struct YAMLEditor: Sendable {
             guard commentLineIndentation(at: previous) == indent else { break }
             point = previous
         }
-        return [Edit(range: point..<point, replacement: blockText(entries, indent: indent).bytes(followedBy: lineBreak(before: point)))]
+        return [.insert(blockText(entries, indent: indent).bytes(followedBy: lineBreak(before: point)), at: point)]
     }
 
     /// Appends `items` after the last item of `sequence`, in its style (indented or
@@ -164,10 +164,10 @@ public struct YAMLEditor: Sendable {
             point = source.nextLineStart(afterByte: point)
         }
         if point == count && !source.endsWithNewline {
-            return Edit(range: point..<point, replacement: Array(newline.utf8) + lines.bytes, depth: childColumn)
+            return .insert(Array(newline.utf8) + lines.bytes, at: point, depth: childColumn)
         }
         point = min(point, count)
-        return Edit(range: point..<point, replacement: lines.bytes(followedBy: lineBreak(before: point)), depth: childColumn)
+        return .insert(lines.bytes(followedBy: lineBreak(before: point)), at: point, depth: childColumn)
     }
 
     /// The indentation of the line starting at `offset` when it holds only a comment (a

@@ -39,7 +39,7 @@ public struct YAMLSource: Sendable {
         var counts = (lf: 0, crlf: 0, cr: 0)
         for scan in scans {
             starts.append(contentsOf: scan.lineStarts)
-            // A piece counts characters and extra bytes from its own start.
+            // A piece counts only its own extra bytes: those of the pieces before shift its entries.
             wide += scan.wideCharacters.map { ($0.index - extra, $0.extraBytes + extra) }
             extra += scan.extraBytes
             counts = (counts.lf + scan.breaks.lf, counts.crlf + scan.breaks.crlf, counts.cr + scan.breaks.cr)
