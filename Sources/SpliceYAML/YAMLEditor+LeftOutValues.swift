@@ -53,16 +53,7 @@ extension YAMLEditor {
         var lines = BlockText(newline: newline)
         lines.startLine(indent: column)
         lines.append(":")
-        switch value {
-        case .mapping(let entries) where !entries.isEmpty:
-            for entry in entries { write(entry, indent: column + layout.mappingIndent, into: &lines) }
-        case .sequence(let items) where !items.isEmpty:
-            for item in items { write(item: item, dashIndent: column + layout.sequenceIndent, itemIndent: layout.itemIndent, into: &lines) }
-        case .string, .integer:
-            lines.append(" " + blockScalar(value))
-        case .mapping, .sequence:
-            lines.append(" " + flowText(value, indent: nil))
-        }
+        write(value: value, under: column, into: &lines)
         return [insertLines(lines, after: pair.value.end, childColumn: column)]
     }
 

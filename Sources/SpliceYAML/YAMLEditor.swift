@@ -102,9 +102,6 @@ public struct YAMLEditor: Sendable {
         }
         let keyIndent = source.byteColumn(of: entryStart(of: pair))
         switch value {
-        case .string, .integer:
-            let text = " " + blockScalar(value)
-            edits.append(Edit(range: cut..<old.end, text: text))
         case .mapping(let entries) where !entries.isEmpty:
             if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
             edits.append(insertLines(blockText(entries, indent: keyIndent + layout.mappingIndent), after: old.end, childColumn: keyIndent))
@@ -112,8 +109,8 @@ public struct YAMLEditor: Sendable {
             if old.end > cut { edits.append(Edit(range: cut..<old.end, text: "")) }
             let lines = blockText(items: items, dashIndent: keyIndent + layout.sequenceIndent, itemIndent: layout.itemIndent)
             edits.append(insertLines(lines, after: old.end, childColumn: keyIndent))
-        case .mapping, .sequence:
-            edits.append(Edit(range: cut..<old.end, text: " " + flowText(value, indent: nil)))
+        case .string, .integer, .mapping, .sequence:
+            edits.append(Edit(range: cut..<old.end, text: " " + blockScalar(value)))
         }
         return keepingFinalBlockScalar(edits)
     }
@@ -180,6 +177,8 @@ public struct YAMLEditor: Sendable {
         PlainScalar.canWritePlain(key, inFlow: false) ? key : PlainScalar.doubleQuoted(key)
     }
 
+    /// `value` as the text of one line in a block: an integer's digits, a string plain when
+    /// that reads back the same (else double-quoted), a collection in flow style.
     func blockScalar(_ value: NewValue) -> String {
         if case .integer(let number) = value { return String(number) }
         guard case .string(let text, let quoted) = value else { return flowText(value, indent: nil) }
@@ -205,17 +204,21 @@ public struct YAMLEditor: Sendable {
         lines.startLine(indent: indent)
         lines.append(blockKey(entry.key))
         lines.append(":")
-        switch entry.value {
-        case .string, .integer:
-            lines.append(" ")
-            lines.append(blockScalar(entry.value))
+        write(value: entry.value, under: indent, into: &lines)
+    }
+
+    /// Writes `value` after the `:` of an entry at column `indent`: on that line when it is a
+    /// scalar or an empty collection (in flow style, as ``blockScalar(_:)`` writes it), else
+    /// as the block lines of its entries or items below.
+    func write(value: NewValue, under indent: Int, into lines: inout BlockText) {
+        switch value {
         case .mapping(let entries) where !entries.isEmpty:
             for child in entries { write(child, indent: indent + layout.mappingIndent, into: &lines) }
         case .sequence(let items) where !items.isEmpty:
             for item in items { write(item: item, dashIndent: indent + layout.sequenceIndent, itemIndent: layout.itemIndent, into: &lines) }
-        case .mapping, .sequence:
+        case .string, .integer, .mapping, .sequence:
             lines.append(" ")
-            lines.append(flowText(entry.value, indent: nil))
+            lines.append(blockScalar(value))
         }
     }
 
@@ -225,20 +228,17 @@ public struct YAMLEditor: Sendable {
         let dash = "-" + String(repeating: " ", count: max(1, itemIndent - 1))
         let contentIndent = dashIndent + max(2, itemIndent)
         switch value {
-        case .string, .integer:
-            lines.startLine(indent: dashIndent)
-            lines.append(dash)
-            lines.append(blockScalar(value))
         case .mapping(let entries) where !entries.isEmpty:
             lines.openItem(dashIndent: dashIndent, dash: dash, contentIndent: contentIndent)
             for entry in entries { write(entry, indent: contentIndent, into: &lines) }
         case .sequence(let items) where !items.isEmpty:
             lines.openItem(dashIndent: dashIndent, dash: dash, contentIndent: contentIndent)
             for item in items { write(item: item, dashIndent: contentIndent, itemIndent: itemIndent, into: &lines) }
-        case .mapping, .sequence:
+        case .string, .integer, .mapping, .sequence:
+            // A scalar, or an empty collection in flow style, after the dash.
             lines.startLine(indent: dashIndent)
             lines.append(dash)
-            lines.append(flowText(value, indent: nil))
+            lines.append(blockScalar(value))
         }
     }
 
