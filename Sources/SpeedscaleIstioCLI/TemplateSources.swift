@@ -7,6 +7,7 @@ import Foundation
 import Glibc
 #endif
 import SpeedscaleIstio
+import SpliceYAML
 
 /// Where the documents of a rendered Helm stream came from, so that the report names
 /// `templates/deploy.yaml in chart shop` instead of a line of the combined stream: the
@@ -31,13 +32,8 @@ struct TemplateSources {
     /// names it (`shop/templates/deploy.yaml`).
     func source(file: String, line: Int) -> String? {
         guard let list = documents[file] else { return nil }
-        // The last document that starts on or before `line` (the list is in line order).
-        var low = 0
-        var high = list.count
-        while low < high {
-            let mid = (low + high) / 2
-            if list[mid].firstLine <= line { low = mid + 1 } else { high = mid }
-        }
+        // Just past the last document that starts on or before `line` (the list is in line order).
+        let low = list.partitioningIndex { $0.firstLine > line }
         return low > 0 ? list[low - 1].source : nil
     }
 

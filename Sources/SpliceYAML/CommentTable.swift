@@ -58,12 +58,7 @@ public struct CommentTable: Sendable {
     public func comment(onLineOf offset: Int, from start: Int? = nil) -> Int? {
         let from = start ?? source.lineStart(ofByte: offset)
         let lineEnd = source.nextLineStart(afterByte: offset)
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] < from { low = mid + 1 } else { high = mid }
-        }
+        let low = starts.partitioningIndex { $0 >= from }
         return low < starts.count && starts[low] < lineEnd ? starts[low] : nil
     }
 

@@ -76,10 +76,7 @@ struct LineStartTable: Sendable {
             if block + 1 < blockLines.count { high = min(count, Int(blockLines[block + 1]) + 1) }
             low += 1
         }
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] <= offset { low = middle + 1 } else { high = middle }
-        }
-        return max(0, low - 1)
+        let past = (low..<high).partitioningIndex { self[$0] > offset }
+        return max(0, past - 1)
     }
 }

@@ -123,15 +123,10 @@ public struct YAMLStream: Sendable {
             // A byte either side counts: an edit that ends where a document starts may change it.
             let low = max(0, span.lowerBound - 1)
             let high = min(count, span.upperBound + 1)
-            // The last bound at or before `low`, and the first at or after `high`.
-            var first = 0
-            var last = bounds.count - 1
-            while last - first > 1 {
-                let middle = (first + last) / 2
-                if bounds[middle] <= low { first = middle } else { last = middle }
-            }
-            var end = first + 1
-            while end < bounds.count - 1 && bounds[end] < high { end += 1 }
+            // The last bound at or before `low` (the first bound is 0), and the first at or
+            // after `high` (the last bound is the end).
+            let first = bounds.partitioningIndex { $0 > low } - 1
+            let end = min(bounds.partitioningIndex { $0 >= high }, bounds.count - 1)
             let range = bounds[first]..<bounds[end]
             if let previous = ranges.last, previous.upperBound >= range.lowerBound,
                previous.count < workers.minimumPieceSize || previous.upperBound > range.lowerBound {

@@ -109,26 +109,18 @@ public struct YAMLSource: Sendable {
 
     /// The byte offset of the character with index `index`, counting from the first byte.
     public func byteOffset(ofCharacterIndex index: Int) -> Int {
-        // Find the last wide character whose index is below `index`.
-        var low = 0
-        var high = wideCharacters.count
-        while low < high {
-            let mid = (low + high) / 2
-            if wideCharacters[mid].index < index { low = mid + 1 } else { high = mid }
-        }
+        // Just past the last wide character whose index is below `index`.
+        let low = wideCharacters.partitioningIndex { $0.index >= index }
         return low == 0 ? index : index + wideCharacters[low - 1].extraBytes
     }
 
     /// The index of the character that starts at byte `offset`, counting from the first
     /// byte (the inverse of ``byteOffset(ofCharacterIndex:)`` at a character's first byte).
     public func characterIndex(ofByte offset: Int) -> Int {
-        // The last wide character that starts before `offset`: its extra bytes are all before it.
-        var low = 0
-        var high = wideCharacters.count
-        while low < high {
-            let mid = (low + high) / 2
-            let previousExtra = mid == 0 ? 0 : wideCharacters[mid - 1].extraBytes
-            if wideCharacters[mid].index + previousExtra < offset { low = mid + 1 } else { high = mid }
+        // Just past the last wide character that starts before `offset`: its extra bytes are
+        // all before it.
+        let low = wideCharacters.indices.partitioningIndex { position in
+            wideCharacters[position].index + (position == 0 ? 0 : wideCharacters[position - 1].extraBytes) >= offset
         }
         return low == 0 ? offset : offset - wideCharacters[low - 1].extraBytes
     }

@@ -66,12 +66,7 @@ final class YAMLTree: Sendable {
     /// The tag, anchor and content start of node `index`, when it has properties.
     func properties(of index: Int) -> NodeProperties? {
         guard records[index].flags.contains(.properties) else { return nil }
-        var low = 0
-        var high = properties.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(properties[middle].node) < index { low = middle + 1 } else { high = middle }
-        }
+        let low = properties.partitioningIndex { Int($0.node) >= index }
         return low < properties.count && Int(properties[low].node) == index ? properties[low] : nil
     }
 

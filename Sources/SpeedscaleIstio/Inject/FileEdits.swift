@@ -58,14 +58,9 @@ struct FileEdits: Sendable {
         guard pieces.count > 1 else { return nil }
         var editsOfPiece = [[Edit]](repeating: [], count: pieces.count)
         for edit in edits {
-            // The last piece that starts at or before the edit.
-            var low = 0
-            var high = pieces.count
-            while high - low > 1 {
-                let middle = (low + high) / 2
-                if pieces[middle].lowerBound <= edit.range.lowerBound { low = middle } else { high = middle }
-            }
-            editsOfPiece[low].append(edit)
+            // The last piece that starts at or before the edit (the first starts at 0).
+            let piece = max(0, pieces.partitioningIndex { $0.lowerBound > edit.range.lowerBound } - 1)
+            editsOfPiece[piece].append(edit)
         }
         let outputs = workers.map(Array(zip(pieces, editsOfPiece))) { range, edits -> [UInt8]? in
             try? FileEdits(file: file, source: source, edits: edits, outcomes: [], notes: []).output(within: range)
