@@ -135,18 +135,3 @@ package struct ProxyEnvironment: Sendable {
         }
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: String { String(Substring(self).withoutSurroundingSpaces) }
-}
-
-extension Substring {
-    /// The text without leading and trailing spaces and tabs, as a slice of it.
-    var withoutSurroundingSpaces: Substring {
-        var text = self
-        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
-        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-        return text
-    }
-}
