@@ -120,6 +120,11 @@ public enum PlainScalar {
 
     /// `value` as a double-quoted YAML (and JSON) string.
     public static func doubleQuoted(_ value: String) -> String {
+        // Most values (annotation values, URLs, names) are printable ASCII without `"` or `\`:
+        // they go between the quotes as they are.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

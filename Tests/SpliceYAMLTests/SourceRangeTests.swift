@@ -173,4 +173,22 @@ import Testing
         }
         #expect(PlainScalar.doubleQuoted("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"")
     }
+
+    @Test func doubleQuotedReadsBackAsTheValue() throws {
+        // Every ASCII character alone and between letters, and a few non-ASCII ones: the
+        // quoted text reads back as the value, and only `"`, `\` and control characters are
+        // escaped.
+        var values = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        values += values.map { "a\($0)b" }
+        values += ["", "é", "日本", "a\u{7F}b", "tcp:http", "http://localhost:4140"]
+        for value in values {
+            let quoted = PlainScalar.doubleQuoted(value)
+            let stream = try YAMLStream(parsing: YAMLSource(Array("key: \(quoted)\n".utf8)))
+            let node = try #require(stream.documents.first?.root["key"])
+            #expect(node.value == value, "\(quoted)")
+            #expect(node.scalarStyle == .doubleQuoted)
+            let escapes = value.unicodeScalars.filter { $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }.count
+            #expect(quoted.contains("\\") == (escapes > 0), "\(quoted)")
+        }
+    }
 }
