@@ -27,6 +27,8 @@ struct DetectionCase: Sendable, CustomTestStringConvertible {
         DetectionCase(container: "image: example/orders:1.0\nargs: [\"-jar\", \"/app.jar\"]", expected: .java, reasonMentions: "args \"-jar /app.jar\""),
         DetectionCase(container: "image: example/orders:1.0\ncommand: [\"sh\", \"-c\", \"exec java $JAVA_OPTS -jar /app.jar\"]", expected: .java, reasonMentions: "command"),
         DetectionCase(container: "image: example/orders:1.0\nenv:\n- name: JAVA_TOOL_OPTIONS\n  value: -Xmx1g", expected: .java, reasonMentions: "JAVA_TOOL_OPTIONS"),
+        // Of a runtime's variables, the reason names the one its list names first, wherever it is.
+        DetectionCase(container: "image: example/orders:1.0\nenv:\n- name: JAVA_HOME\n  value: /opt/java\n- name: JAVA_TOOL_OPTIONS\n  value: -Xmx1g", expected: .java, reasonMentions: "variable JAVA_TOOL_OPTIONS"),
         DetectionCase(container: "image: node:22-alpine", expected: .node, reasonMentions: "image"),
         DetectionCase(container: "image: registry.access.redhat.com/ubi9/nodejs-20", expected: .node, reasonMentions: "image"),
         DetectionCase(container: "image: example/web:2\ncommand: [\"npm\", \"start\"]", expected: .node, reasonMentions: "command"),

@@ -100,16 +100,27 @@ public enum RuntimeDetection {
         (.go, ["GOMAXPROCS", "GOMEMLIMIT", "GODEBUG"]),
     ]
 
-    /// The runtime the container's variables name, when they all name the same one.
+    /// The runtime of each name of ``runtimeVariables``, and the name's place in its list.
+    private static let runtimeOfVariable: [String: (runtime: Runtime, rank: Int)] = Dictionary(
+        runtimeVariables.flatMap { runtime, names in names.enumerated().map { ($1, (runtime, $0)) } },
+        uniquingKeysWith: { first, _ in first })
+
+    /// The runtime the container's variables name, when they all name the same one, with the
+    /// variable of that runtime's list that comes first.
     static func environmentGuess(_ container: Container) -> (Runtime, String)? {
-        // A list, not a set: a container has few variables, and hashing each costs more.
-        let names = container.env.map(\.name)
-        var found: [(Runtime, String)] = []
-        for (runtime, variables) in runtimeVariables {
-            if let variable = variables.first(where: names.contains) { found.append((runtime, variable)) }
+        // One lookup per variable the container has (a name compared with every listed one
+        // costs more: most are longer than a string kept inline).
+        var found: [(runtime: Runtime, rank: Int, name: String)] = []
+        for variable in container.env {
+            guard let (runtime, rank) = runtimeOfVariable[variable.name] else { continue }
+            if let index = found.firstIndex(where: { $0.runtime == runtime }) {
+                if rank < found[index].rank { found[index] = (runtime, rank, variable.name) }
+            } else {
+                found.append((runtime, rank, variable.name))
+            }
         }
         guard found.count == 1, let only = found.first else { return nil }
-        return (only.0, "variable \(only.1)")
+        return (only.runtime, "variable \(only.name)")
     }
 
     // MARK: Command
