@@ -5,7 +5,9 @@ public struct YAMLEditor: Sendable {
     /// The source the document was parsed from.
     public let source: YAMLSource
     /// The document's indentation habits.
-    public let layout: BlockLayout
+    public var layout: BlockLayout { inferredLayout ?? BlockLayout.infer(from: root, in: source) }
+    /// The habits, read once when the editor was made (nil: read each time they are needed).
+    private let inferredLayout: BlockLayout?
     /// Whether the document is written as JSON (its root is a flow mapping); new keys and
     /// strings are then always double-quoted.
     public let isJSON: Bool
@@ -14,10 +16,12 @@ public struct YAMLEditor: Sendable {
     /// Where the document's comments are.
     public let comments: CommentTable
 
-    /// Makes an editor for `document` of `source`.
-    public init(source: YAMLSource, document: YAMLDocument) {
+    /// Makes an editor for `document` of `source`. An editor that mostly removes (uninject's)
+    /// may leave the layout out (`inferringLayout: false`), to be read each time it is needed:
+    /// only new block lines need it, and reading it walks the whole document.
+    public init(source: YAMLSource, document: YAMLDocument, inferringLayout: Bool = true) {
         self.source = source
-        self.layout = BlockLayout.infer(from: document.root, in: source)
+        self.inferredLayout = inferringLayout ? BlockLayout.infer(from: document.root, in: source) : nil
         let root = document.root
         self.root = root
         self.isJSON = root.isFlow && root.kind == .mapping

@@ -155,6 +155,9 @@ struct FilePlan {
     /// one after another, and keeping one editor per document of a long stream would cost
     /// memory for nothing.
     private var lastEditor: (document: Int, editor: YAMLEditor)?
+    /// Whether editors read their document's layout when made (false for a plan that mostly
+    /// removes: an editor then reads it only if it writes new block lines).
+    var infersLayouts = true
 
     init(parsed: ParsedInput) {
         self.parsed = parsed
@@ -163,7 +166,7 @@ struct FilePlan {
     /// The editor of document `index`, made once for a run of calls on the same document.
     mutating func editor(forDocument index: Int) -> YAMLEditor {
         if let lastEditor, lastEditor.document == index { return lastEditor.editor }
-        let editor = YAMLEditor(source: parsed.source, document: parsed.stream.documents[index])
+        let editor = YAMLEditor(source: parsed.source, document: parsed.stream.documents[index], inferringLayout: infersLayouts)
         lastEditor = (index, editor)
         return editor
     }

@@ -68,6 +68,7 @@ public struct Uninjector: Sendable {
         _ workloads: [Workload], of parsed: ParsedInput, index: MeshIndex, memo: ResolutionMemo, keepingContexts: Bool
     ) -> UninjectPlan {
         var plan = UninjectPlan(file: FilePlan(parsed: parsed))
+        plan.file.infersLayouts = false
         for workload in workloads {
             let settings = options.settings(for: workload)
             let context = WorkloadContext(
