@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one YAML input, with the facts an editor needs about them:
 /// its line ending, whether it starts with a byte-order mark, where its lines start, and
 /// a map from libyaml's character indexes to byte offsets.
@@ -45,7 +51,7 @@ public struct YAMLSource: Sendable {
             counts = (counts.lf + scan.breaks.lf, counts.crlf + scan.breaks.crlf, counts.cr + scan.breaks.cr)
         }
         starts.finish(byteCount: bytes.count)
-        firstQuestionMark = bytes.firstIndex(of: UInt8(ascii: "?"))
+        firstQuestionMark = Self.firstOffset(of: UInt8(ascii: "?"), in: bytes)
         lineStarts = starts
         wideCharacters = wide
         if counts.crlf > counts.lf && counts.crlf >= counts.cr {
@@ -54,6 +60,16 @@ public struct YAMLSource: Sendable {
             lineEnding = .cr
         } else {
             lineEnding = .lf
+        }
+    }
+
+    /// The offset of the first `byte` in `bytes`, found with the C library's `memchr` (many
+    /// bytes at a time: a byte-by-byte search of a long input took longer than reading its
+    /// lines, and on one thread).
+    package static func firstOffset(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
     }
 

@@ -94,6 +94,20 @@ import Testing
         }
     }
 
+    @Test func theFirstOffsetOfAByteIsWhereAPlainSearchFindsIt() {
+        #expect(YAMLSource.firstOffset(of: UInt8(ascii: "?"), in: []) == nil)
+        #expect(YAMLSource.firstOffset(of: UInt8(ascii: "?"), in: Array(repeating: UInt8(ascii: "a"), count: 100)) == nil)
+        // At every alignment, before a second one, among bytes of every value but its own.
+        let others = (0...255).map(UInt8.init).filter { $0 != UInt8(ascii: "?") }
+        for position in 0..<80 {
+            var bytes = (0..<100).map { others[($0 * 7) % others.count] }
+            bytes[position] = UInt8(ascii: "?")
+            bytes[position + 13] = UInt8(ascii: "?")
+            #expect(YAMLSource.firstOffset(of: UInt8(ascii: "?"), in: bytes) == bytes.firstIndex(of: UInt8(ascii: "?")))
+            #expect(YAMLSource.firstOffset(of: UInt8(ascii: "?"), in: bytes) == position)
+        }
+    }
+
     @Test func lineEndingIsTheMostCommonBreak() {
         #expect(YAMLSource("a\r\nb\r\nc\n").lineEnding == .crlf)
         #expect(YAMLSource("a\rb\rc\n").lineEnding == .cr)
