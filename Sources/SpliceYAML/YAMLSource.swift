@@ -253,7 +253,8 @@ public struct YAMLSource: Sendable {
     }
 
     /// The column, counted in bytes from the start of its line (0-based), of `offset`.
-    /// Indentation is made of spaces, so for the start of a block node this is its indentation.
+    /// Indentation is made of spaces, so for the start of a block node this is its indentation
+    /// (a byte-order mark that starts a line counts as one column, as libyaml reads it).
     public func byteColumn(of offset: Int) -> Int {
         linePosition(of: offset).column
     }
@@ -263,7 +264,13 @@ public struct YAMLSource: Sendable {
     func linePosition(of offset: Int) -> (line: Int, column: Int) {
         let line = lineStarts.line(holding: offset)
         var start = lineStarts[line]
-        if start == 0 && hasByteOrderMark && offset >= 3 { start = 3 }
+        if start == 0 && hasByteOrderMark && offset >= 3 {
+            // The input's byte-order mark is read before its first line: no column.
+            start = 3
+        } else if offset >= start + 3 && bytes[start] == 0xEF && bytes[start + 1] == 0xBB && bytes[start + 2] == 0xBF {
+            // libyaml skips a byte-order mark that starts a later line as one column.
+            start += 2
+        }
         return (line, offset - start)
     }
 

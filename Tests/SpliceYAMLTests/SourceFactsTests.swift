@@ -108,6 +108,20 @@ import Testing
         }
     }
 
+    @Test func aByteOrderMarkThatStartsALineIsOneColumnAsLibyamlReadsIt() throws {
+        // libyaml reads `b` at column 1 and ` c` beside it: the mark is one column there, and
+        // none at the start of the input.
+        let source = YAMLSource("\u{FEFF}a:\n\u{FEFF}b: 1\n c: 2\n")
+        let b = try #require(source.bytes.firstIndex(of: UInt8(ascii: "b")))
+        let c = try #require(source.bytes.firstIndex(of: UInt8(ascii: "c")))
+        #expect(source.byteColumn(of: 3) == 0)
+        #expect(source.byteColumn(of: b) == 1)
+        #expect(source.byteColumn(of: c) == 1)
+        #expect(source.byteColumn(of: b - 3) == 0)
+        let root = try #require(YAMLStream(parsing: source).documents.first?.root)
+        #expect(root["a"]?.pairs.count == 2)
+    }
+
     @Test func lineEndingIsTheMostCommonBreak() {
         #expect(YAMLSource("a\r\nb\r\nc\n").lineEnding == .crlf)
         #expect(YAMLSource("a\rb\rc\n").lineEnding == .cr)
