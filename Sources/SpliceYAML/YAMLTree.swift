@@ -59,12 +59,12 @@ final class YAMLTree: Sendable {
     /// Calls `body` with the bytes of a node's value, wherever they are kept.
     private func withValueBytes<Result>(_ record: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let run = record.text
+        func value(in buffer: UnsafeBufferPointer<UInt8>) -> Result {
+            body(UnsafeBufferPointer(rebasing: buffer[run.start..<run.start + run.count]))
+        }
         // Each array read in place: a copy of `source` (one buffer for all the trees of an
         // input) would retain and release it, and threads doing that at once contend.
-        if record.flags.contains(.textInSource) {
-            return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[run.start..<run.start + run.count])) }
-        }
-        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[run.start..<run.start + run.count])) }
+        return record.flags.contains(.textInSource) ? source.withUnsafeBufferPointer(value) : text.withUnsafeBufferPointer(value)
     }
 
     /// The tag, anchor and content start of node `index`, when it has properties.
