@@ -35,11 +35,21 @@ public enum DeclaredProfile: Sendable, Equatable, CustomStringConvertible {
         default:
             if ebpf {
                 self = .profile(.ebpf, isPartial: false)
-            } else if let type = proxyType.flatMap(ProxyType.init(rawValue:)), type == .dual || type == .forward {
-                self = .profile(type == .dual ? .dual : .forward, isPartial: true)
+            } else if let partial = Self.partialSidecarProfile(proxyType: proxyType.flatMap(ProxyType.init(rawValue:))) {
+                self = .profile(partial, isPartial: true)
             } else {
                 self = .none
             }
+        }
+    }
+
+    /// The sidecar profile that a `proxy-type` declares without `inject: "true"` (a partial
+    /// declaration): "dual" or "forward"; nil for any other type, or none.
+    public static func partialSidecarProfile(proxyType: ProxyType?) -> CaptureProfile? {
+        switch proxyType {
+        case .dual?: return .dual
+        case .forward?: return .forward
+        default: return nil
         }
     }
 

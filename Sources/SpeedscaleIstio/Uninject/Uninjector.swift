@@ -103,11 +103,11 @@ public struct Uninjector: Sendable {
         var profiles: [CaptureProfile] = context.declared.profile.map { [$0] } ?? []
         if context.declared == .sidecarAndEBPF {
             profiles = [.ebpf] + CaptureProfile.allCases.filter { $0.usesSidecar && $0.proxyType == context.sidecar.proxyType }
-        } else if context.declared.profile == .ebpf {
-            // eBPF capture hides a sidecar profile declared without `inject: "true"` (proxy-type
-            // "dual" or "forward"): once the eBPF entries are gone, a second run would read that
-            // one and remove its entries, so they go in this run too.
-            profiles += [CaptureProfile.dual, .forward].filter { $0.proxyType == context.sidecar.proxyType }
+        } else if context.declared.profile == .ebpf, let hidden = DeclaredProfile.partialSidecarProfile(proxyType: context.sidecar.proxyType) {
+            // eBPF capture hides a sidecar profile declared without `inject: "true"`: once the
+            // eBPF entries are gone, a second run would read that one and remove its entries,
+            // so they go in this run too.
+            profiles.append(hidden)
         }
         let annotationEntries = profiles.flatMap { memo.everyRuntime($0, current, facts: facts) }
             .filter { !$0.place.isOnContainer && $0.place.variableName == nil }
