@@ -113,17 +113,21 @@ public struct Uninjector: Sendable {
             .filter { !$0.place.isOnContainer && $0.place.variableName == nil }
         var edits: [Edit] = []
         var containerChanges: [(Container?, CurrentEntries, [EntryChange])] = []
+        // Proxy URLs that disagree show other settings each; reading takes the first, and once
+        // it is gone, a second run would read the next: all of them are recognised at once.
+        var readings = [current] + ProfileSettings.otherProxyURLReadings(context, over: current)
         // The JVM flags go on the container without tls-out; recognise them there in any case.
-        var plain = current
-        plain.tlsOut = false
-        plain.tlsOutByOperator = false
-        // Each resolution lists an entry once; without tls-out the two are one.
-        let withoutTLS = plain == current
-        let forward = memo.everyRuntime(.forward, current, facts: facts)
-        let candidates = withoutTLS ? forward : forward + memo.everyRuntime(.forward, plain, facts: facts)
+        for reading in readings {
+            var plain = reading
+            plain.tlsOut = false
+            plain.tlsOutByOperator = false
+            if !readings.contains(plain) { readings.append(plain) }
+        }
+        // Each resolution lists an entry once; with one reading there is nothing to merge.
+        let candidates = readings.flatMap { memo.everyRuntime(.forward, $0, facts: facts) }
         var proxyEntries: [ResolvedEntry] = []
         var seen: Set<ResolvedEntry> = []
-        for entry in candidates where entry.place.variableName != nil && (withoutTLS || seen.insert(entry).inserted) {
+        for entry in candidates where entry.place.variableName != nil && (readings.count == 1 || seen.insert(entry).inserted) {
             proxyEntries.append(entry)
         }
         // The proxy variables of every container that is not a known sidecar, and of the
