@@ -84,8 +84,10 @@ extension YAMLEditor {
             while indexes.contains(leading) { leading += 1 }
             if leading > 0 { edits.append(Edit(range: spans[0].0..<spans[leading].0, text: "")) }
             for index in indexes.sorted() where index > leading {
-                // Remove the child with the separator before it.
-                edits.append(Edit(range: spans[index - 1].1..<spans[index].1, text: ""))
+                // Remove the child with the separator before it (what follows then comes
+                // right after the child before).
+                let before = spans[index - 1].1
+                edits.append(Edit(range: before..<spans[index].1, text: spaceBeforeFlowIndicator(after: before)))
             }
             return mergeAdjacent(edits)
         }
@@ -116,11 +118,12 @@ extension YAMLEditor {
         }
     }
 
+    /// Cuts that meet or overlap made one, with the first one's text (what goes where it starts).
     private func mergeAdjacent(_ edits: [Edit]) -> [Edit] {
         var merged: [Edit] = []
         for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             if let last = merged.last, last.range.upperBound >= edit.range.lowerBound {
-                merged[merged.count - 1] = Edit(range: last.range.lowerBound..<max(last.range.upperBound, edit.range.upperBound), text: "")
+                merged[merged.count - 1].range = last.range.lowerBound..<max(last.range.upperBound, edit.range.upperBound)
             } else {
                 merged.append(edit)
             }

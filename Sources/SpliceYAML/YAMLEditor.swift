@@ -296,7 +296,7 @@ public struct YAMLEditor: Sendable {
         if node.isSinglePairMapping {
             // A pair written without braces in a flow sequence needs them to hold more entries.
             let added = texts.map { $0(nil) }.joined(separator: ", ")
-            return [Edit(range: node.range, text: "{" + source.text(node.range) + ", " + added + "}")]
+            return [Edit(range: node.range, text: "{" + source.text(node.range) + spaceBeforeFlowIndicator(after: node.end) + ", " + added + "}")]
         }
         let children: [(start: Int, end: Int)] = node.kind == .mapping
             ? node.pairs.map { ($0.key.start, $0.value.end) }
@@ -310,7 +310,7 @@ public struct YAMLEditor: Sendable {
             let column = source.byteColumn(of: last.start)
             let pad = String(repeating: " ", count: column)
             let indent: Int? = isJSON ? source.indentation(ofLineAt: last.start) : nil
-            return [.insert(texts.map { "," + newline + pad + $0(indent) }.joined(), at: last.end)]
+            return [.insert(spaceBeforeFlowIndicator(after: last.end) + texts.map { "," + newline + pad + $0(indent) }.joined(), at: last.end)]
         }
         var separator = ", "
         if children.count >= 2 {
@@ -318,6 +318,14 @@ public struct YAMLEditor: Sendable {
                 separator = source.text(children[0].end..<children[1].start)
             }
         }
-        return [.insert(texts.map { separator + $0(nil) }.joined(), at: last.end)]
+        return [.insert(spaceBeforeFlowIndicator(after: last.end) + texts.map { separator + $0(nil) }.joined(), at: last.end)]
+    }
+
+    /// What goes between a flow child that ends at `offset` and a `,` or closing bracket
+    /// written right after it: a space when the child ends with the `:` of a left-out value
+    /// (`[a:` then `, b]`), as libyaml reads `a:,` as a plain scalar that runs into the comma,
+    /// and refuses it.
+    func spaceBeforeFlowIndicator(after offset: Int) -> String {
+        offset > 0 && source.bytes[offset - 1] == UInt8(ascii: ":") ? " " : ""
     }
 }

@@ -54,6 +54,35 @@ import Testing
             #expect(root.lookup(["m", "s"])?.value == value)
         }
     }
+
+    @Test func aFlowChildEndingInALeftOutValueIsFollowedByASpaceBeforeTheComma() throws {
+        // `a:,` reads as a plain scalar that runs into the comma, and does not parse.
+        let (appended, root) = try edited("[a:\n]\n") { editor, root in
+            editor.appendItems([.text("v")], to: root)
+        }
+        #expect(appended == "[a: , v\n]\n")
+        #expect(root.items.map(\.kind) == [.mapping, .scalar])
+        let (entry, mapping) = try edited("{a:\n}\n") { editor, root in
+            editor.appendEntries([NewEntry("k", .text("v"))], to: root)
+        }
+        #expect(entry == "{a: , \"k\": \"v\"\n}\n")  // A flow mapping at the root is written as JSON is.
+        #expect(mapping.pairs.map(\.key.value) == ["a", "k"])
+        let (braced, item) = try edited("[a: , b]\n") { editor, root in
+            editor.appendEntries([NewEntry("k", .text("v"))], to: root.items[0])
+        }
+        #expect(braced == "[{a: , k: v} , b]\n")
+        #expect(item.items[0].pairs.map(\.key.value) == ["a", "k"])
+    }
+
+    @Test func removingTheItemsAfterAFlowChildEndingInALeftOutValueKeepsItsColonApart() throws {
+        for (indexes, expected) in [([2], "[x, a: , c]\n"), ([1, 2], "[x, c]\n"), ([2, 3], "[x, a: ]\n")] {
+            let (out, root) = try edited("[x, a: , b, c]\n") { editor, root in
+                editor.removeItems(at: indexes, from: root)
+            }
+            #expect(out == expected, "removing \(indexes)")
+            #expect(root.items.count == 4 - indexes.count)
+        }
+    }
 }
 
 /// Where a block sequence item's dash is.
