@@ -30,7 +30,8 @@ struct Convergence {
     func plan() -> Plan {
         let declared = context.declared
         let base = request.settings(over: ProfileSettings(), for: context)
-        let (current, currentRuntime) = ProfileSettings.reading(context, fallback: base, entries: entries)
+        let reading = ProfileSettings.reading(context, fallback: base, entries: entries)
+        let current = reading.settings
         let settings = request.settings(over: current, for: context)
         var oldProfiles = declared.profile.map { [$0] } ?? []
         var keptProfile: CaptureProfile?
@@ -141,7 +142,7 @@ struct Convergence {
         }
         if !problems.isEmpty { return .failed(problems) }
         let usesContainer = wanted.contains { $0.place.isOnContainer || $0.place.jvmOptionsHolder != nil } || target.usesForwardProxy
-        let runtime = target.usesSidecar ? request.runtime(for: context, current: currentRuntime) : nil
+        let runtime = target.usesSidecar ? request.runtime(for: context, current: reading.runtime) : nil
         let decision = InjectDecision(
             profile: target, profileReason: profileReason, kept: keptProfile,
             container: usesContainer ? context.appContainer.value?.name : nil, port: target == .dual ? port : nil,

@@ -78,18 +78,20 @@ extension ProfileSettings {
     /// entries with its app container, when read already.
     static func reading(
         _ context: WorkloadContext, fallback: ProfileSettings, entries: CurrentEntries? = nil
-    ) -> (settings: ProfileSettings, runtime: RuntimeGuess) {
+    ) -> SettingsReading {
         var settings = fallback
         let annotations = context.sidecar.annotations
         let environment = context.appContainer.value.map(ProxyEnvironment.init)
         let extra = annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
-        let inContainer = Self.proxyURLVariables.compactMap { environment?.value($0) }.first
-        let inExtra = Self.proxyURLVariables.compactMap { extra?.value($0) }.first
+        let inContainer = SettingsReading.proxyURLVariables.compactMap { environment?.value($0) }
+        let inExtra = SettingsReading.proxyURLVariables.compactMap { extra?.value($0) }
         let javaProxy = Self.javaProxy(of: context, entries: entries)
-        if inContainer == nil && (inExtra != nil || javaProxy?.holder == .extraVariable(JavaTrustStore.toolOptionsVariable)) {
+        if inContainer.isEmpty && (!inExtra.isEmpty || javaProxy?.holder == .extraVariable(JavaTrustStore.toolOptionsVariable)) {
             settings.environmentPlacement = .annotation
         }
-        settings.read((inContainer ?? inExtra).map(ProxyURL.init), protocolAnnotation: Self.protocolAnnotation(of: context), javaProxyHost: javaProxy?.host)
+        let protocolAnnotation = annotations.value(SpeedscaleAnnotation.proxyProtocol).flatMap(ProxyProtocolValue.init(rawValue:))
+        let proxyURLs = inContainer + inExtra
+        settings.read(proxyURLs.first.map(ProxyURL.init), protocolAnnotation: protocolAnnotation, javaProxyHost: javaProxy?.host)
         if let host = annotations.value(SpeedscaleAnnotation.proxyHost) { settings.proxyHost = host }
         if let port = annotations.value(SpeedscaleAnnotation.proxyOutPort).flatMap(PortNumber.parse) { settings.outboundPort = port }
         settings.tlsOut = annotations.isTrue(SpeedscaleAnnotation.tlsOut)
@@ -99,49 +101,8 @@ extension ProfileSettings {
         settings.tlsOutByOperator = context.settings.assumeTLSOut
         let runtime = Self.currentRuntime(of: context, hasJavaProxy: javaProxy != nil, environment: environment, extra: extra)
         settings.runtime = runtime.runtime
-        return (settings, runtime)
-    }
-
-    /// The variables whose proxy URL settings are read from, the first one set winning.
-    private static let proxyURLVariables = ["HTTP_PROXY", "HTTPS_PROXY"]
-
-    /// The workload's `proxy-protocol` annotation, when it holds a value this tool knows.
-    private static func protocolAnnotation(of context: WorkloadContext) -> ProxyProtocolValue? {
-        context.sidecar.annotations.value(SpeedscaleAnnotation.proxyProtocol).flatMap(ProxyProtocolValue.init(rawValue:))
-    }
-
-    /// Reads the protocol and the proxy host that `url` shows (with the `proxy-protocol`
-    /// annotation); when the URL's host is not a loopback one, the proxy host is
-    /// `javaProxyHost`, the JVM proxy flags' (if any).
-    private mutating func read(_ url: ProxyURL?, protocolAnnotation: ProxyProtocolValue?, javaProxyHost: String?) {
-        if let read = ForwardProtocol.reading(annotation: protocolAnnotation, scheme: url?.scheme) { forwardProtocol = read }
-        if let url, url.hostIsLoopback {
-            proxyEnvHost = url.host
-        } else if let javaProxyHost {
-            proxyEnvHost = javaProxyHost
-        }
-    }
-
-    /// `settings` (read by ``reading(_:fallback:entries:)``) as each of the workload's other
-    /// proxy URLs would show them, where they show other ones: reading takes the first URL
-    /// (`HTTP_PROXY`, then `HTTPS_PROXY`, on the app container, then in
-    /// `extra-container-env-vars`), so when they disagree (`socks5://` in one, `socks4://` in
-    /// the other; `localhost` in one, `127.0.0.1` in the other), a next reading, once the first
-    /// is gone, shows the next one's.
-    static func otherProxyURLReadings(_ context: WorkloadContext, over settings: ProfileSettings) -> [ProfileSettings] {
-        let environment = context.appContainer.value.map(ProxyEnvironment.init)
-        let extra = context.sidecar.annotations.value(SpeedscaleAnnotation.extraContainerEnvVars).map(ExtraEnvironment.init)
-        let values = proxyURLVariables.compactMap { environment?.value($0) } + proxyURLVariables.compactMap { extra?.value($0) }
-        guard let first = values.first, values.contains(where: { $0 != first }) else { return [] }
-        let protocolAnnotation = protocolAnnotation(of: context)
-        var readings: [ProfileSettings] = []
-        for value in values.dropFirst() where value != first {
-            var other = settings
-            let url = ProxyURL(value)
-            other.read(url, protocolAnnotation: protocolAnnotation, javaProxyHost: url.hostIsLoopback ? nil : javaProxy(of: context)?.host)
-            if other != settings && !readings.contains(other) { readings.append(other) }
-        }
-        return readings
+        return SettingsReading(
+            settings: settings, runtime: runtime, proxyURLs: proxyURLs, protocolAnnotation: protocolAnnotation, javaProxyHost: javaProxy?.host)
     }
 
     /// The runtime a workload's current entries show: JVM proxy flags pointing at the pod

@@ -96,7 +96,8 @@ public struct Uninjector: Sendable {
         }
         let fallback = settings.request.settings(over: ProfileSettings(), for: context)
         let appEntries = CurrentEntries(workload, container: context.appContainer.value)
-        let current = ProfileSettings.reading(context, fallback: fallback, entries: appEntries).settings
+        let reading = ProfileSettings.reading(context, fallback: fallback, entries: appEntries)
+        let current = reading.settings
         let port = workload.annotation(SpeedscaleAnnotation.proxyPort).flatMap(PortNumber.parse)
         let javaOptions = appEntries.value(at: .variable(JavaTrustStore.toolOptionsVariable)).text
         let facts = EntryFacts(appPort: port, javaToolOptions: javaOptions)
@@ -115,7 +116,7 @@ public struct Uninjector: Sendable {
         var containerChanges: [(Container?, CurrentEntries, [EntryChange])] = []
         // Proxy URLs that disagree show other settings each; reading takes the first, and once
         // it is gone, a second run would read the next: all of them are recognised at once.
-        var readings = [current] + ProfileSettings.otherProxyURLReadings(context, over: current)
+        var readings = [current] + reading.otherProxyURLReadings
         // The JVM flags go on the container without tls-out; recognise them there in any case.
         for reading in readings {
             var plain = reading
