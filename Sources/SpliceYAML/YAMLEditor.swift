@@ -306,11 +306,12 @@ public struct YAMLEditor: Sendable {
         guard let last = children.last else {
             return [fillFlow(open: open, close: close, texts: texts)]
         }
+        let lead = spaceBeforeFlowIndicator(after: last.end)
         if source.lineIndex(ofByte: last.start) != source.lineIndex(ofByte: open) {
             let column = source.byteColumn(of: last.start)
             let pad = String(repeating: " ", count: column)
             let indent: Int? = isJSON ? source.indentation(ofLineAt: last.start) : nil
-            return [.insert(spaceBeforeFlowIndicator(after: last.end) + texts.map { "," + newline + pad + $0(indent) }.joined(), at: last.end)]
+            return [.insert(lead + texts.map { "," + newline + pad + $0(indent) }.joined(), at: last.end)]
         }
         var separator = ", "
         if children.count >= 2 {
@@ -318,7 +319,7 @@ public struct YAMLEditor: Sendable {
                 separator = source.text(children[0].end..<children[1].start)
             }
         }
-        return [.insert(spaceBeforeFlowIndicator(after: last.end) + texts.map { separator + $0(nil) }.joined(), at: last.end)]
+        return [.insert(lead + texts.map { separator + $0(nil) }.joined(), at: last.end)]
     }
 
     /// What goes between a flow child that ends at `offset` and a `,` or closing bracket

@@ -118,8 +118,8 @@ public struct Uninjector: Sendable {
         // it is gone, a second run would read the next: all of them are recognised at once.
         var readings = [current] + reading.otherProxyURLReadings
         // The JVM flags go on the container without tls-out; recognise them there in any case.
-        for reading in readings {
-            var plain = reading
+        for shown in readings {
+            var plain = shown
             plain.tlsOut = false
             plain.tlsOutByOperator = false
             if !readings.contains(plain) { readings.append(plain) }
