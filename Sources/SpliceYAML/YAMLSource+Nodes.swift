@@ -109,8 +109,7 @@ extension YAMLSource {
     /// Whether a byte-order mark starts at `offset`, at the start of a line: libyaml skips one
     /// there, as it does blanks.
     private func isByteOrderMarkStartingALine(at offset: Int) -> Bool {
-        offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF
-            && lineStart(ofByte: offset) == offset
+        Self.isByteOrderMark(in: bytes, at: offset) && lineStart(ofByte: offset) == offset
     }
 
     /// Whether the byte at `offset` is a space, a tab or starts a line break.

@@ -36,7 +36,7 @@ public struct YAMLSource: Sendable {
     /// whose facts are joined in order (the same as one thread reads).
     public init(_ bytes: [UInt8], workers: Workers) {
         self.bytes = bytes
-        hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        hasByteOrderMark = Self.isByteOrderMark(in: bytes, at: 0)
         let pieces = LineScan.pieces(of: bytes, count: workers.count, minimumSize: workers.minimumPieceSize * 4)
         let scans = workers.map(pieces) { range in LineScan(bytes, range: range) }
         var starts = LineStartTable(byteCount: bytes.count)
@@ -61,6 +61,11 @@ public struct YAMLSource: Sendable {
         } else {
             lineEnding = .lf
         }
+    }
+
+    /// Whether the three bytes of a UTF-8 byte-order mark start at `offset` of `bytes`.
+    static func isByteOrderMark(in bytes: [UInt8], at offset: Int) -> Bool {
+        offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF
     }
 
     /// The offset of the first `byte` in `bytes`, found with the C library's `memchr` (many
@@ -267,7 +272,7 @@ public struct YAMLSource: Sendable {
         if start == 0 && hasByteOrderMark && offset >= 3 {
             // The input's byte-order mark is read before its first line: no column.
             start = 3
-        } else if offset >= start + 3 && bytes[start] == 0xEF && bytes[start + 1] == 0xBB && bytes[start + 2] == 0xBF {
+        } else if offset >= start + 3 && Self.isByteOrderMark(in: bytes, at: start) {
             // libyaml skips a byte-order mark that starts a later line as one column.
             start += 2
         }
